@@ -1,0 +1,72 @@
+# Trauma-Informed London: `make help` lists the targets.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: help install assets browser migrate seed run lint test test-fast bench serve clean
+
+help: ## List the targets and what each does
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+install: $(VENV)/.installed node_modules/.installed ## Install the pinned Python and npm dependencies
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+assets: install ## Build the CSS and JavaScript into static/dist
+	npm run --silent build
+
+browser: ## Install Debian's Chromium for the browser tests, if it is missing
+	@if [ -x $(CHROMIUM) ]; then \
+		echo "Chromium: $$($(CHROMIUM) --version 2>/dev/null)"; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then \
+		sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	else \
+		echo "The browser tests need Debian's Chromium at $(CHROMIUM)."; \
+		echo "Install it with: sudo apt-get install chromium   (then run make test again)"; \
+		exit 1; \
+	fi
+
+migrate: install ## Apply database migrations (starts the embedded PostgreSQL if needed)
+	$(MANAGE) migrate --noinput
+
+seed: migrate ## Load the demo content (idempotent) and print the demo staff sign-ins
+	$(MANAGE) seed_demo
+
+run: assets seed ## Set up everything and serve the site with demo content on http://127.0.0.1:8000
+	$(MANAGE) runserver 127.0.0.1:8000
+
+lint: install ## Check formatting and lint rules with ruff
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+test: assets browser lint ## Set up and run every test: ruff, migrations check, pytest (browser tests included)
+	$(MANAGE) makemigrations --check --dry-run
+	$(BIN)/pytest -n 2 --dist loadfile
+
+test-fast: install ## Run the tests without the browser tests, on one process
+	$(BIN)/pytest -m "not e2e"
+
+bench: assets migrate ## Run the benchmarks in bench/ and print figures against their baselines
+	$(BIN)/python bench/run.py
+
+serve: assets migrate ## Serve with production settings through gunicorn (needs SECRET_KEY and ALLOWED_HOSTS)
+	DJANGO_ENV=production $(MANAGE) collectstatic --noinput
+	DJANGO_ENV=production $(BIN)/gunicorn tilondon.wsgi --bind $${BIND:-127.0.0.1:8000} --workers $${WEB_CONCURRENCY:-3} --access-logfile -
+
+clean: ## Remove installed dependencies, built assets and collected static files (keeps the database)
+	rm -rf $(VENV) node_modules static/dist staticfiles

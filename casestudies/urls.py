@@ -1,0 +1,5 @@
+"""URLs for the casestudies app."""
+
+app_name = "casestudies"
+
+urlpatterns = []

@@ -1,0 +1,1 @@
+"""The site shell: home page, information pages, error pages and health check."""

@@ -1,0 +1,98 @@
+"""Tests for the site shell's pages."""
+
+from http import HTTPStatus
+from unittest import mock
+
+import pytest
+from django.db import OperationalError
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+PUBLIC_PAGES = [
+    "pages:home",
+    "pages:accessibility",
+    "pages:privacy",
+    "pages:cookies",
+    "pages:contact",
+]
+
+
+@pytest.mark.parametrize("name", PUBLIC_PAGES)
+def test_public_page_has_skip_link_navigation_and_footer(client, name):
+    response = client.get(reverse(name))
+    assert response.status_code == HTTPStatus.OK
+    html = response.content.decode()
+    assert 'href="#main-content"' in html
+    assert 'id="main-content"' in html
+    for href in ("/survey/", "/case-studies/", "/roadmap/"):
+        assert f'href="{href}"' in html
+    for name in ("accessibility", "privacy", "cookies", "contact"):
+        assert reverse(f"pages:{name}") in html
+
+
+def test_home_page_explains_the_four_phases_and_principles(client):
+    html = client.get(reverse("pages:home")).content.decode()
+    assert "The four phases of the programme" in html
+    for phrase in ("Realise", "Recognise", "Resist (prevent) re-traumatisation"):
+        assert phrase in html
+    assert "Cultural consideration" in html
+
+
+def test_site_is_branded_and_not_gov_uk(client):
+    html = client.get(reverse("pages:home")).content.decode()
+    assert "Trauma-Informed London" in html
+    assert "govuk-header__logotype" not in html
+    assert "GOV.UK" not in html
+
+
+def test_pages_contain_no_inline_script_or_style(client):
+    html = client.get(reverse("pages:home")).content.decode()
+    assert "<script>" not in html
+    assert "style=" not in html
+    assert "<style" not in html
+
+
+def test_unknown_address_gets_styled_404(client):
+    response = client.get("/no-such-page/")
+    assert response.status_code == HTTPStatus.NOT_FOUND
+    assert "Page not found" in response.content.decode()
+
+
+def test_csrf_failure_gets_styled_page(client):
+    csrf_client = client.__class__(enforce_csrf_checks=True)
+    response = csrf_client.post(reverse("pages:home"), {"x": "1"})
+    assert response.status_code == HTTPStatus.FORBIDDEN
+    assert "your form could not be sent" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("handler", "status", "phrase"),
+    [
+        ("bad_request", HTTPStatus.BAD_REQUEST, "problem with your request"),
+        ("permission_denied", HTTPStatus.FORBIDDEN, "do not have permission"),
+        ("server_error", HTTPStatus.INTERNAL_SERVER_ERROR, "problem with the service"),
+    ],
+)
+def test_error_handlers_render_styled_pages(rf, handler, status, phrase):
+    from pages import views
+
+    request = rf.get("/")
+    view = getattr(views, handler)
+    response = view(request) if handler == "server_error" else view(request, None)
+    assert response.status_code == status
+    assert phrase in response.content.decode()
+
+
+def test_healthz_answers_ok_when_database_answers(client):
+    response = client.get(reverse("pages:healthz"))
+    assert response.status_code == HTTPStatus.OK
+    assert response.content == b"ok"
+
+
+def test_healthz_answers_503_when_database_does_not(client):
+    with mock.patch(
+        "pages.views.connection.cursor", side_effect=OperationalError("down")
+    ):
+        response = client.get(reverse("pages:healthz"))
+    assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE

@@ -1,0 +1,67 @@
+"""Views for the site shell: information pages, errors and the health check."""
+
+from http import HTTPStatus
+
+from django.db import DatabaseError, connection
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import requires_csrf_token
+
+from vocabulary.choices import PRINCIPLE_DESCRIPTIONS, R_DESCRIPTIONS
+
+
+def home(request):
+    """Explain the programme and send each kind of visitor where they need to go."""
+    return render(
+        request,
+        "pages/home.html",
+        {"rs": R_DESCRIPTIONS.items(), "principles": PRINCIPLE_DESCRIPTIONS.items()},
+    )
+
+
+@never_cache
+def healthz(request):
+    """Answer 200 when the database answers and 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return HttpResponse(
+            "database unavailable",
+            status=HTTPStatus.SERVICE_UNAVAILABLE,
+            content_type="text/plain",
+        )
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@requires_csrf_token
+def bad_request(request, exception=None):
+    """400: the request could not be understood."""
+    return render(request, "errors/400.html", status=HTTPStatus.BAD_REQUEST)
+
+
+@requires_csrf_token
+def permission_denied(request, exception=None):
+    """403: the visitor may not see this page."""
+    return render(request, "errors/403.html", status=HTTPStatus.FORBIDDEN)
+
+
+@requires_csrf_token
+def page_not_found(request, exception=None):
+    """404: no page at this address."""
+    return render(request, "errors/404.html", status=HTTPStatus.NOT_FOUND)
+
+
+@requires_csrf_token
+def server_error(request):
+    """500: something went wrong on our side; the template needs no context."""
+    return render(request, "errors/500.html", status=HTTPStatus.INTERNAL_SERVER_ERROR)
+
+
+def csrf_failure(request, reason=""):
+    """400 for a failed CSRF check, usually a form left open too long."""
+    return render(
+        request, "errors/csrf.html", {"reason": reason}, status=HTTPStatus.FORBIDDEN
+    )

@@ -1,0 +1,1 @@
+"""The phased roadmap and the journey toward trauma-responsive practice."""

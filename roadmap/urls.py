@@ -1,0 +1,5 @@
+"""URLs for the roadmap app."""
+
+app_name = "roadmap"
+
+urlpatterns = []

@@ -1,0 +1,1 @@
+"""The Trauma-Informed London practice survey: waves, questionnaire and responses."""

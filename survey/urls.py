@@ -1,0 +1,5 @@
+"""URLs for the survey app."""
+
+app_name = "survey"
+
+urlpatterns = []

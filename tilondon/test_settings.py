@@ -1,0 +1,17 @@
+"""Test settings: the real PostgreSQL engine, with fast hashing and local email."""
+
+import os
+
+from tilondon.settings import *  # noqa: F403
+from tilondon.settings import DATABASES, STORAGES
+
+# One test database per process, so parallel runs (xdist workers, or two
+# developers' runs on one embedded server) never share or drop each other's.
+DATABASES["default"]["TEST"] = {"NAME": f"test_tilondon_{os.getpid()}"}
+DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES["staticfiles"] = {
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
