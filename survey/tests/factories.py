@@ -1,0 +1,130 @@
+"""Factories for survey models."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import factory
+from factory.django import DjangoModelFactory
+
+from survey.models import (
+    ContactDetails,
+    Question,
+    Questionnaire,
+    Response,
+    Section,
+    Wave,
+)
+
+LONDON = ZoneInfo("Europe/London")
+
+
+class QuestionnaireFactory(DjangoModelFactory[Questionnaire]):
+    """A questionnaire version."""
+
+    class Meta:
+        model = Questionnaire
+        django_get_or_create = ("code", "version")
+        skip_postgeneration_save = True
+
+    code = "practice-survey"
+    version = 1
+    title = "Trauma-Informed London practice survey"
+    estimated_minutes = 15
+    start_page = factory.LazyFunction(
+        lambda: {
+            "what_it_is": "What it is.",
+            "why": "Why.",
+            "who_sees_answers": "Who sees.",
+            "support": "Samaritans: call 116 123.",
+            "privacy": "Privacy.",
+        }
+    )
+
+
+class WaveFactory(DjangoModelFactory[Wave]):
+    """A published wave open from a month ago for a year."""
+
+    class Meta:
+        model = Wave
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Test wave {n}")
+    slug = factory.Sequence(lambda n: f"test-wave-{n}")
+    opens_at = factory.LazyFunction(
+        lambda: dt.datetime.now(tz=LONDON) - dt.timedelta(days=30)
+    )
+    closes_at = factory.LazyAttribute(lambda o: o.opens_at + dt.timedelta(days=365))
+    questionnaire = factory.SubFactory(QuestionnaireFactory)
+    intro = "An intro."
+    privacy_text = "Privacy text."
+    is_published = True
+    retention_until = factory.LazyAttribute(
+        lambda o: (o.closes_at + dt.timedelta(days=365)).date()
+    )
+
+
+class SectionFactory(DjangoModelFactory[Section]):
+    """A section of a wave."""
+
+    class Meta:
+        model = Section
+        skip_postgeneration_save = True
+
+    wave = factory.SubFactory(WaveFactory)
+    code = factory.Sequence(lambda n: f"section_{n}")
+    title = factory.Sequence(lambda n: f"Section {n}")
+    intro = "Section intro."
+    order = factory.Sequence(lambda n: n)
+
+
+class QuestionFactory(DjangoModelFactory[Question]):
+    """A question in a section; its wave follows the section's."""
+
+    class Meta:
+        model = Question
+        skip_postgeneration_save = True
+
+    section = factory.SubFactory(SectionFactory)
+    wave = factory.LazyAttribute(lambda o: o.section.wave)
+    code = factory.Sequence(lambda n: f"question_{n}")
+    type = Question.Type.SINGLE
+    text = factory.Sequence(lambda n: f"Question {n}?")
+    why = "Because it helps."
+    options = factory.LazyFunction(
+        lambda: [{"code": "a", "label": "A"}, {"code": "b", "label": "B"}]
+    )
+    order = factory.Sequence(lambda n: n)
+
+
+class ResponseFactory(DjangoModelFactory[Response]):
+    """A draft response with a fresh token."""
+
+    class Meta:
+        model = Response
+        skip_postgeneration_save = True
+
+    wave = factory.SubFactory(WaveFactory)
+    resume_token_hash = factory.LazyFunction(
+        lambda: Response.hash_token(Response.new_token())
+    )
+
+
+class SubmittedResponseFactory(ResponseFactory):
+    """A submitted response."""
+
+    status = Response.Status.SUBMITTED
+    reference = factory.LazyFunction(Response.new_reference)
+    submitted_at = factory.LazyFunction(lambda: dt.datetime.now(tz=dt.UTC))
+
+
+class ContactDetailsFactory(DjangoModelFactory[ContactDetails]):
+    """Contact details for a submitted response."""
+
+    class Meta:
+        model = ContactDetails
+        skip_postgeneration_save = True
+
+    response = factory.SubFactory(SubmittedResponseFactory)
+    name = factory.Faker("name", locale="en_GB")
+    email = factory.Faker("email")
+    consented_at = factory.LazyFunction(lambda: dt.datetime.now(tz=dt.UTC))
