@@ -1,0 +1,340 @@
+"""Case studies of promising practice, tagged from the shared vocabulary."""
+
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    SearchVectorField,
+)
+from django.core.validators import FileExtensionValidator, RegexValidator
+from django.db import connections, models
+from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.urls import reverse
+from django.utils import timezone
+
+from casestudies.rendering import render_markdown
+from vocabulary.choices import (
+    Borough,
+    Component,
+    Domain,
+    Evidence,
+    PracticeLevel,
+    Principle,
+    R,
+    Sector,
+)
+
+# Facets shown on the public list, in order: URL parameter (the same as the
+# keyword of CaseStudyQuerySet.filtered), then the vocabulary it draws from.
+FACETS = {
+    "sectors": Sector,
+    "places": Borough,
+    "rs": R,
+    "principles": Principle,
+    "domains": Domain,
+    "evidence": Evidence,
+}
+# Facets stored as arrays; every other facet is a single value.
+ARRAY_FACETS = ("sectors", "places", "rs", "principles", "domains")
+# Tags used to find related case studies and, for the roadmap, matching ones.
+TAG_FIELDS = ("domains", "rs", "principles", "components", "sectors")
+
+# "2021", or "2021-09": the sources rarely give a day.
+PERIOD_REGEX = r"^([0-9]{4}(-(0[1-9]|1[0-2]))?)?$"
+period_validator = RegexValidator(
+    PERIOD_REGEX, "Enter a year, or a year and month, like 2021 or 2021-09"
+)
+
+
+def tag_field(choices, verbose_name, *, blank=False):
+    """An array of codes from one vocabulary."""
+    return ArrayField(
+        models.CharField(max_length=40, choices=choices.choices),
+        default=list,
+        blank=blank,
+        verbose_name=verbose_name,
+    )
+
+
+class CaseStudyQuerySet(models.QuerySet):
+    """Queries over many case studies: publication, search, facets, tags."""
+
+    def published(self):
+        """Case studies the public may see."""
+        return self.filter(status=CaseStudy.Status.PUBLISHED)
+
+    def search(self, query: str):
+        """Full-text search in English, web-search syntax, best match first."""
+        query = (query or "").strip()
+        if not query:
+            return self
+        search_query = SearchQuery(query, search_type="websearch", config="english")
+        return (
+            self.filter(search_vector=search_query)
+            .annotate(rank=SearchRank(F("search_vector"), search_query))
+            .order_by("-rank", "-published_at", "title")
+        )
+
+    def filtered(self, **facets):
+        """Values within one facet are OR-ed; facets are AND-ed together."""
+        queryset = self
+        for name, values in facets.items():
+            if name not in FACETS:
+                raise TypeError(f"Unknown facet: {name}")
+            if not values:
+                continue
+            if name in ARRAY_FACETS:
+                queryset = queryset.filter(**{f"{name}__overlap": list(values)})
+            else:
+                queryset = queryset.filter(**{f"{name}__in": list(values)})
+        return queryset
+
+    def facet_counts(self, selected: dict | None = None) -> dict[str, dict[str, int]]:
+        """Count case studies for every facet value, in one query.
+
+        Each facet is counted with every *other* facet's selection applied and
+        not its own, so a count says how many results ticking that value would
+        add to what is already shown (facets are AND-ed, values OR-ed).
+        """
+        selected = selected or {}
+        parts, params = [], []
+        for name in FACETS:
+            others = {key: value for key, value in selected.items() if key != name}
+            inner = self.filtered(**others).order_by().values("pk", name)
+            sql, inner_params = inner.query.sql_with_params()
+            value = f"unnest(t.{name})" if name in ARRAY_FACETS else f"t.{name}"
+            parts.append(
+                f"SELECT %s AS facet, v AS value, count(*) AS n "  # noqa: S608
+                f"FROM ({sql}) t, LATERAL (SELECT {value} AS v) u GROUP BY v"
+            )
+            params.extend([name, *inner_params])
+        counts: dict[str, dict[str, int]] = {name: {} for name in FACETS}
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(parts), params)
+            for facet, value, n in cursor.fetchall():
+                counts[facet][value] = n
+        return counts
+
+    def tagged(self, **tags):
+        """Case studies sharing any of the given tags, most shared tags first."""
+        overlap = Q()
+        score = []
+        for name, values in tags.items():
+            if name not in TAG_FIELDS:
+                raise TypeError(f"Unknown tag field: {name}")
+            values = list(dict.fromkeys(values or []))
+            if not values:
+                continue
+            overlap |= Q(**{f"{name}__overlap": values})
+            score.extend(
+                Case(
+                    When(**{f"{name}__contains": [value]}, then=Value(1)),
+                    default=Value(0),
+                    output_field=IntegerField(),
+                )
+                for value in values
+            )
+        if not score:
+            return self.none()
+        return (
+            self.filter(overlap)
+            .annotate(shared_tags=sum(score[1:], start=score[0]))
+            .order_by("-shared_tags", "-published_at", "title")
+        )
+
+    def publish(self) -> int:
+        """Publish drafts, keeping the first publication date of any republished."""
+        now = timezone.now()
+        self.filter(published_at__isnull=True).update(published_at=now)
+        return self.exclude(status=CaseStudy.Status.PUBLISHED).update(
+            status=CaseStudy.Status.PUBLISHED, updated_at=now
+        )
+
+    def unpublish(self) -> int:
+        """Return published case studies to draft."""
+        return self.filter(status=CaseStudy.Status.PUBLISHED).update(
+            status=CaseStudy.Status.DRAFT, updated_at=timezone.now()
+        )
+
+
+class CaseStudy(models.Model):
+    """One piece of promising practice, in the project's own words."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=120, unique=True)
+    summary = models.TextField(help_text="One paragraph, in plain text.")
+    body = models.TextField(help_text="Markdown. Raw HTML is removed on display.")
+    organisations = ArrayField(
+        models.CharField(max_length=200),
+        default=list,
+        blank=True,
+        help_text="One organisation a line.",
+    )
+    sectors = tag_field(Sector, "sectors")
+    places = tag_field(Borough, "places")
+    place_detail = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Where, in words. Required for places outside London.",
+    )
+    rs = tag_field(R, "4 Rs")
+    principles = tag_field(Principle, "principles")
+    domains = tag_field(Domain, "organisational domains", blank=True)
+    components = tag_field(Component, "components", blank=True)
+    practice_level = models.CharField(
+        max_length=40, choices=PracticeLevel.choices, blank=True
+    )
+    evidence = models.CharField(max_length=40, choices=Evidence.choices)
+    evidence_note = models.TextField(blank=True)
+    outcomes = models.TextField(blank=True, help_text="Markdown.")
+    started = models.CharField(
+        max_length=7,
+        blank=True,
+        validators=[period_validator],
+        help_text="Year, or year and month: 2021 or 2021-09.",
+    )
+    ended = models.CharField(
+        max_length=7,
+        blank=True,
+        validators=[period_validator],
+        help_text="Leave blank if it is still running or the end is not known.",
+    )
+    contact_name = models.CharField(max_length=200, blank=True)
+    contact_email = models.EmailField(blank=True)
+    image = models.FileField(
+        upload_to="case-studies/",
+        blank=True,
+        validators=[FileExtensionValidator(["jpg", "jpeg", "png", "webp"])],
+    )
+    image_alt = models.CharField(
+        "image alt text",
+        max_length=300,
+        blank=True,
+        help_text="Describe the image for people who cannot see it.",
+    )
+    is_illustrative = models.BooleanField(
+        default=False, help_text="An invented example, not a documented one."
+    )
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    # Kept up to date by PostgreSQL itself, whatever writes the row (admin,
+    # import, bulk_create, update()).
+    search_vector = models.GeneratedField(
+        expression=(
+            SearchVector("title", weight="A", config="english")
+            + SearchVector("summary", weight="B", config="english")
+            + SearchVector(
+                "body",
+                "outcomes",
+                "evidence_note",
+                "place_detail",
+                weight="C",
+                config="english",
+            )
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    objects = CaseStudyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "case study"
+        verbose_name_plural = "case studies"
+        ordering = ["-published_at", "title"]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="casestudy_search_gin"),
+            GinIndex(fields=["sectors"], name="casestudy_sectors_gin"),
+            GinIndex(fields=["places"], name="casestudy_places_gin"),
+            GinIndex(fields=["rs"], name="casestudy_rs_gin"),
+            GinIndex(fields=["principles"], name="casestudy_principles_gin"),
+            GinIndex(fields=["domains"], name="casestudy_domains_gin"),
+            GinIndex(fields=["components"], name="casestudy_components_gin"),
+            models.Index(
+                fields=["status", "-published_at"], name="casestudy_status_pub"
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(image="") | ~Q(image_alt=""),
+                name="casestudy_image_needs_alt",
+                violation_error_message="Enter alt text for the image",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="casestudy_published_has_date",
+                violation_error_message="A published case study needs a date",
+            ),
+            models.CheckConstraint(
+                condition=Q(started__regex=PERIOD_REGEX) & Q(ended__regex=PERIOD_REGEX),
+                name="casestudy_period_format",
+                violation_error_message="Enter dates like 2021 or 2021-09",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["draft", "published"]),
+                name="casestudy_status_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("casestudies:detail", kwargs={"slug": self.slug})
+
+    def get_preview_url(self):
+        """The staff-only address that shows this case study in any status."""
+        return reverse("casestudies:preview", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self) -> bool:
+        """Whether the public can see it."""
+        return self.status == self.Status.PUBLISHED
+
+    def body_html(self):
+        """The body as sanitised HTML."""
+        return render_markdown(self.body)
+
+    def outcomes_html(self):
+        """The outcomes as sanitised HTML."""
+        return render_markdown(self.outcomes)
+
+    def tags(self) -> dict[str, list[str]]:
+        """Its tags by field, for finding related case studies."""
+        return {name: getattr(self, name) for name in TAG_FIELDS}
+
+    def related(self, limit: int = 3):
+        """Other published case studies that share the most tags with this one."""
+        return (
+            CaseStudy.objects.published().exclude(pk=self.pk).tagged(**self.tags())
+        )[:limit]
+
+
+class Source(models.Model):
+    """A publication a case study draws on."""
+
+    case_study = models.ForeignKey(
+        CaseStudy, on_delete=models.CASCADE, related_name="sources"
+    )
+    title = models.CharField(max_length=300)
+    publisher = models.CharField(max_length=200, blank=True)
+    url = models.URLField("web address", max_length=500, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    note = models.CharField(max_length=500, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,43 @@
+"""Factories for case studies and their sources."""
+
+import factory
+from django.utils import timezone
+from factory.django import DjangoModelFactory
+
+from casestudies.models import CaseStudy, Source
+from vocabulary.choices import Borough, Evidence, Principle, R, Sector
+
+
+class CaseStudyFactory(DjangoModelFactory[CaseStudy]):
+    """A published, documented case study with a few tags."""
+
+    class Meta:
+        model = CaseStudy
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Case study {n}")
+    slug = factory.Sequence(lambda n: f"case-study-{n}")
+    summary = factory.Faker("paragraph")
+    body = factory.Faker("paragraph")
+    organisations = factory.LazyFunction(lambda: ["An organisation"])
+    sectors = factory.LazyFunction(lambda: [Sector.LOCAL_AUTHORITY])
+    places = factory.LazyFunction(lambda: [Borough.HACKNEY])
+    rs = factory.LazyFunction(lambda: [R.REALISE])
+    principles = factory.LazyFunction(lambda: [Principle.SAFETY])
+    evidence = Evidence.PRACTITIONER_REPORTED
+    status = CaseStudy.Status.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+
+    class Params:
+        draft = factory.Trait(status=CaseStudy.Status.DRAFT, published_at=None)
+
+
+class SourceFactory(DjangoModelFactory[Source]):
+    """A source for a case study."""
+
+    class Meta:
+        model = Source
+
+    case_study = factory.SubFactory(CaseStudyFactory)
+    title = factory.Sequence(lambda n: f"Report {n}")
+    publisher = "Home Office"
