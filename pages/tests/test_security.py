@@ -43,7 +43,14 @@ def _run_manage(*args, extra_env):
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in ("DJANGO_SETTINGS_MODULE", "DJANGO_DEBUG", "SECRET_KEY")
+        # Browser tests on the same worker set DJANGO_ALLOW_ASYNC_UNSAFE.
+        if key
+        not in (
+            "DJANGO_SETTINGS_MODULE",
+            "DJANGO_DEBUG",
+            "SECRET_KEY",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        )
     }
     env.update(extra_env)
     return subprocess.run(  # noqa: S603 - our own manage.py
