@@ -87,15 +87,25 @@ def test_production_refuses_to_start_without_a_real_secret_key():
     assert "SECRET_KEY" in result.stderr
 
 
-def test_production_cookies_are_secure_and_hsts_is_on():
+def test_production_cookies_hsts_and_static_files():
     script = (
         "from django.conf import settings as s;"
         "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE,"
         " s.SESSION_COOKIE_HTTPONLY, s.SESSION_COOKIE_SAMESITE,"
-        " s.SECURE_HSTS_SECONDS > 0, s.DEBUG)"
+        " s.SECURE_HSTS_SECONDS > 0, s.DEBUG,"
+        " s.STORAGES['staticfiles']['BACKEND'].rsplit('.', 1)[-1])"
     )
     result = _run_manage(
         "shell", "--no-imports", "-c", script, extra_env=PRODUCTION_ENV
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["True", "True", "True", "Lax", "True", "False"]
+    assert result.stdout.split() == [
+        "True",
+        "True",
+        "True",
+        "Lax",
+        "True",
+        "False",
+        # whitenoise: compressed files with hashed names
+        "CompressedManifestStaticFilesStorage",
+    ]
