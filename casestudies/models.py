@@ -1,5 +1,7 @@
 """Case studies of promising practice, tagged from the shared vocabulary."""
 
+import calendar
+
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import (
@@ -35,9 +37,19 @@ FACETS = {
     "principles": Principle,
     "domains": Domain,
     "evidence": Evidence,
+    "components": Component,
+}
+FACET_LEGENDS = {
+    "sectors": "Sector",
+    "places": "Place",
+    "rs": "The 4 Rs",
+    "principles": "Principles",
+    "domains": "Organisational domains",
+    "evidence": "Evidence",
+    "components": "Components of trauma-informed care",
 }
 # Facets stored as arrays; every other facet is a single value.
-ARRAY_FACETS = ("sectors", "places", "rs", "principles", "domains")
+ARRAY_FACETS = ("sectors", "places", "rs", "principles", "domains", "components")
 # Tags used to find related case studies and, for the roadmap, matching ones.
 TAG_FIELDS = ("domains", "rs", "principles", "components", "sectors")
 
@@ -46,6 +58,14 @@ PERIOD_REGEX = r"^([0-9]{4}(-(0[1-9]|1[0-2]))?)?$"
 period_validator = RegexValidator(
     PERIOD_REGEX, "Enter a year, or a year and month, like 2021 or 2021-09"
 )
+
+
+def format_period(value: str) -> str:
+    """ "2021-09" as "September 2021"; a bare year as it is."""
+    if len(value) == len("2021-09"):
+        year, month = value.split("-")
+        return f"{calendar.month_name[int(month)]} {year}"
+    return value
 
 
 def tag_field(choices, verbose_name, *, blank=False):
@@ -289,6 +309,12 @@ class CaseStudy(models.Model):
                 violation_error_message="Enter dates like 2021 or 2021-09",
             ),
             models.CheckConstraint(
+                condition=~Q(places__contains=[Borough.OUTSIDE_LONDON])
+                | ~Q(place_detail=""),
+                name="casestudy_outside_london_named",
+                violation_error_message="Name the place outside London",
+            ),
+            models.CheckConstraint(
                 condition=Q(status__in=["draft", "published"]),
                 name="casestudy_status_valid",
             ),
@@ -316,6 +342,31 @@ class CaseStudy(models.Model):
     def outcomes_html(self):
         """The outcomes as sanitised HTML."""
         return render_markdown(self.outcomes)
+
+    def period(self) -> str:
+        """When it ran, in words: "September 2021 to 2025", "From 2020", or ""."""
+        started, ended = format_period(self.started), format_period(self.ended)
+        if started and ended:
+            return f"{started} to {ended}"
+        if started:
+            return f"From {started}"
+        if ended:
+            return f"Until {ended}"
+        return ""
+
+    def tag_groups(self) -> list[dict]:
+        """Its tags by facet with their labels, for links back to the list."""
+        groups = []
+        for name, vocabulary in FACETS.items():
+            codes = getattr(self, name)
+            codes = codes if name in ARRAY_FACETS else [codes]
+            labels = dict(vocabulary.choices)
+            tags = [(code, labels.get(code, code)) for code in codes if code]
+            if tags:
+                groups.append(
+                    {"name": name, "legend": FACET_LEGENDS[name], "tags": tags}
+                )
+        return groups
 
     def tags(self) -> dict[str, list[str]]:
         """Its tags by field, for finding related case studies."""

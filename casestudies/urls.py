@@ -1,5 +1,13 @@
 """URLs for the casestudies app."""
 
+from django.urls import path
+
+from casestudies import views
+
 app_name = "casestudies"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.case_study_list, name="list"),
+    path("<slug:slug>/", views.case_study_detail, name="detail"),
+    path("<slug:slug>/preview/", views.case_study_preview, name="preview"),
+]

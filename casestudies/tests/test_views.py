@@ -1,0 +1,222 @@
+"""Tests for the public list and detail pages and the staff preview."""
+
+from http import HTTPStatus
+
+import pytest
+from django.urls import reverse
+
+from casestudies.tests.factories import CaseStudyFactory, SourceFactory
+
+pytestmark = pytest.mark.django_db
+
+LIST_URL = reverse("casestudies:list")
+
+
+def _html(response):
+    return response.content.decode()
+
+
+def test_list_shows_published_case_studies_only(client):
+    CaseStudyFactory(title="Custody murals")
+    CaseStudyFactory(title="Secret draft", draft=True)
+    response = client.get(LIST_URL)
+    assert response.status_code == HTTPStatus.OK
+    assert "Custody murals" in _html(response)
+    assert "Secret draft" not in _html(response)
+    assert "1 case study" in _html(response)
+
+
+def test_list_facets_are_checkboxes_with_counts(client):
+    CaseStudyFactory(principles=["choice"], sectors=["policing"])
+    CaseStudyFactory(principles=["choice", "trust"], sectors=["nhs"])
+    html = _html(client.get(LIST_URL))
+    assert 'type="checkbox" value="choice"' in html
+    assert 'name="principles"' in html
+    assert 'Choice <span class="til-facet-count">(2' in html
+    assert 'Trust <span class="til-facet-count">(1' in html
+    assert "<legend" in html
+
+
+def test_filters_combine_from_the_address(client):
+    wanted = CaseStudyFactory(
+        title="Policing with choice", sectors=["policing"], principles=["choice"]
+    )
+    CaseStudyFactory(
+        title="Policing safety", sectors=["policing"], principles=["safety"]
+    )
+    CaseStudyFactory(title="NHS choice", sectors=["nhs"], principles=["choice"])
+    response = client.get(LIST_URL, {"sectors": "policing", "principles": "choice"})
+    html = _html(response)
+    assert wanted.title in html
+    assert "Policing safety" not in html
+    assert "NHS choice" not in html
+    assert 'value="policing" checked' in html
+    assert 'value="choice" checked' in html
+
+
+def test_selected_filters_are_summarised_with_links_that_remove_each(client):
+    CaseStudyFactory(sectors=["policing"], principles=["choice"])
+    html = _html(
+        client.get(LIST_URL, {"sectors": "policing", "principles": "choice", "q": "x"})
+    )
+    assert "Selected filters" in html
+    assert "Sector: Policing (other forces)" in html
+    assert 'href="/case-studies/?principles=choice&amp;q=x"' in html
+    assert 'href="/case-studies/?sectors=policing&amp;q=x"' in html
+    assert "Clear filters" in html
+
+
+def test_search_shows_ranked_results_and_keeps_the_words(client):
+    CaseStudyFactory(title="Family hubs", body="Custody mentioned once.")
+    CaseStudyFactory(title="Custody suites", summary="Custody, custody.")
+    html = _html(client.get(LIST_URL, {"q": "custody"}))
+    assert html.index("Custody suites") < html.index("Family hubs")
+    assert 'value="custody"' in html
+    assert "2 case studies matching \u2018custody\u2019" in html
+    assert "<title>Search results for \u2018custody\u2019" in html
+
+
+def test_search_words_are_escaped(client):
+    html = _html(client.get(LIST_URL, {"q": "<script>alert(1)</script>"}))
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_unknown_codes_and_pages_in_the_address_are_ignored(client):
+    CaseStudyFactory(title="Still shown")
+    response = client.get(LIST_URL, {"sectors": "bogus", "page": "999"})
+    assert response.status_code == HTTPStatus.OK
+    assert "Still shown" in _html(response)
+
+
+def test_too_long_search_shows_an_error_and_keeps_the_filters(client):
+    CaseStudyFactory(title="Still shown", sectors=["nhs"])
+    response = client.get(LIST_URL, {"q": "a" * 201, "sectors": "nhs"})
+    html = _html(response)
+    assert response.status_code == HTTPStatus.OK
+    assert "There is a problem" in html
+    assert "Enter fewer than 200 characters" in html
+    assert "<title>Error: " in html
+    assert "Still shown" in html
+
+
+def test_empty_result_gives_advice_and_a_way_back(client):
+    CaseStudyFactory(title="Custody")
+    html = _html(client.get(LIST_URL, {"q": "zebra"}))
+    assert "0 case studies" in html
+    assert "There are no case studies that match your search" in html
+    assert "checking your spelling" in html
+    assert "Clear filters and see all case studies" in html
+
+
+def test_pagination_keeps_the_filters_in_page_links(client):
+    CaseStudyFactory.create_batch(12, principles=["choice"])
+    html = _html(client.get(LIST_URL, {"principles": "choice"}))
+    assert 'class="govuk-pagination"' in html
+    assert 'href="?principles=choice&amp;page=2"' in html
+    second = _html(client.get(LIST_URL, {"principles": "choice", "page": 2}))
+    assert "(page 2 of 2)" in second
+    assert 'aria-current="page">2<' in second
+    assert second.count("til-case-study-list__item") == 2
+
+
+def test_detail_shows_the_case_study_sources_and_tag_links(client):
+    case_study = CaseStudyFactory(
+        title="Custody murals",
+        body="## What they did\n\nPainted **murals**.",
+        outcomes="- Calmer cells",
+        principles=["choice"],
+        evidence="independently_evaluated",
+        evidence_note="Evaluated by a university.",
+        started="2021-09",
+    )
+    SourceFactory(
+        case_study=case_study, title="Learning from VRUs", url="https://example.org/r"
+    )
+    response = client.get(case_study.get_absolute_url())
+    html = _html(response)
+    assert response.status_code == HTTPStatus.OK
+    assert '<h1 class="govuk-heading-xl">Custody murals</h1>' in html
+    assert '<h2 class="govuk-heading-m">What they did</h2>' in html
+    assert "<li>Calmer cells</li>" in html
+    assert 'href="https://example.org/r"' in html
+    assert "Evaluated by a university." in html
+    assert "From September 2021" in html
+    assert 'href="/case-studies/?principles=choice"' in html
+    assert 'href="/case-studies/?evidence=independently_evaluated"' in html
+    assert "data-print hidden" in html
+
+
+def test_detail_shows_related_case_studies(client):
+    case_study = CaseStudyFactory(principles=["choice"])
+    related = CaseStudyFactory(title="Related one", principles=["choice"])
+    html = _html(client.get(case_study.get_absolute_url()))
+    assert "Related case studies" in html
+    assert related.get_absolute_url() in html
+
+
+def test_illustrative_examples_are_marked(client):
+    case_study = CaseStudyFactory(is_illustrative=True, evidence="illustrative")
+    assert "This is an illustrative example." in _html(
+        client.get(case_study.get_absolute_url())
+    )
+    assert "Illustrative example</strong>" in _html(client.get(LIST_URL))
+
+
+def test_detail_body_is_sanitised(client):
+    case_study = CaseStudyFactory(body="Hi <script>alert(1)</script><b onclick=x>b</b>")
+    html = _html(client.get(case_study.get_absolute_url()))
+    assert "alert(1)" not in html
+    assert "onclick" not in html
+
+
+def test_draft_is_not_found_even_for_staff_at_its_public_address(client, admin_client):
+    draft = CaseStudyFactory(draft=True)
+    assert client.get(draft.get_absolute_url()).status_code == HTTPStatus.NOT_FOUND
+    assert (
+        admin_client.get(draft.get_absolute_url()).status_code == HTTPStatus.NOT_FOUND
+    )
+
+
+def test_preview_shows_a_draft_to_staff_with_a_banner(admin_client):
+    draft = CaseStudyFactory(title="Work in progress", draft=True)
+    response = admin_client.get(draft.get_preview_url())
+    html = _html(response)
+    assert response.status_code == HTTPStatus.OK
+    assert "Work in progress" in html
+    assert "This case study is a draft: only staff can see it." in html
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+
+
+def test_preview_sends_the_public_to_sign_in(client):
+    draft = CaseStudyFactory(draft=True)
+    response = client.get(draft.get_preview_url())
+    assert response.status_code == HTTPStatus.FOUND
+    assert "/admin/login/" in response["Location"]
+
+
+def test_preview_is_refused_to_staff_without_permission(client, django_user_model):
+    user = django_user_model.objects.create_user("editor", password="x", is_staff=True)
+    client.force_login(user)
+    draft = CaseStudyFactory(draft=True)
+    assert client.get(draft.get_preview_url()).status_code == HTTPStatus.FORBIDDEN
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_list_runs_a_fixed_number_of_queries(client, django_assert_num_queries, count):
+    CaseStudyFactory.create_batch(count, principles=["choice"], sectors=["nhs"])
+    with django_assert_num_queries(3):
+        response = client.get(LIST_URL, {"q": "case", "principles": "choice"})
+    assert response.status_code == HTTPStatus.OK
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_detail_runs_a_fixed_number_of_queries(
+    client, django_assert_num_queries, count
+):
+    case_study = CaseStudyFactory(principles=["choice"])
+    SourceFactory.create_batch(3, case_study=case_study)
+    CaseStudyFactory.create_batch(count, principles=["choice"])
+    with django_assert_num_queries(3):
+        response = client.get(case_study.get_absolute_url())
+    assert response.status_code == HTTPStatus.OK

@@ -1,0 +1,73 @@
+"""Public pages of the case-study library, and the staff preview."""
+
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+
+from casestudies.forms import CaseStudyFilterForm
+from casestudies.models import CaseStudy
+
+PAGE_SIZE = 10
+RELATED_COUNT = 3
+# The list shows summaries, so the long text stays in the database.
+LIST_DEFERRED = ("body", "outcomes", "evidence_note", "search_vector")
+
+
+def case_study_list(request):
+    """Published case studies, searched and filtered by the query string."""
+    form = CaseStudyFilterForm(request.GET)
+    query = form.query()
+    selected = form.selected()
+    matching = CaseStudy.objects.published().search(query)
+    results = matching.filtered(**selected).defer(*LIST_DEFERRED)
+    page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "casestudies/list.html",
+        {
+            "form": form,
+            "query": query,
+            "page_obj": page,
+            "case_studies": page.object_list,
+            "page_range": page.paginator.get_elided_page_range(
+                page.number, on_each_side=1, on_ends=1
+            ),
+            "facet_groups": form.facet_groups(matching.facet_counts(selected)),
+            "selected_filters": form.selected_filters(request.GET),
+            "is_filtered": bool(query or selected),
+        },
+    )
+
+
+def case_study_detail(request, slug):
+    """One published case study."""
+    case_study = get_object_or_404(
+        CaseStudy.objects.published().prefetch_related("sources"), slug=slug
+    )
+    return _render_detail(request, case_study, preview=False)
+
+
+@staff_member_required
+def case_study_preview(request, slug):
+    """Any case study, drafts included, as the public would see it (staff only)."""
+    if not request.user.has_perm("casestudies.view_casestudy"):
+        raise PermissionDenied
+    case_study = get_object_or_404(
+        CaseStudy.objects.prefetch_related("sources"), slug=slug
+    )
+    response = _render_detail(request, case_study, preview=True)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def _render_detail(request, case_study, *, preview):
+    return render(
+        request,
+        "casestudies/detail.html",
+        {
+            "case_study": case_study,
+            "related": list(case_study.related(RELATED_COUNT).defer(*LIST_DEFERRED)),
+            "preview": preview,
+        },
+    )
