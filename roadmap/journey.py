@@ -1,0 +1,139 @@
+"""The journey framework put together for a page, in a fixed number of queries.
+
+Domains, stages, cells with their actions and the published case studies are
+each fetched once; they are joined, filtered by sector and matched in Python,
+so a page costs the same number of queries however much content there is.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from casestudies.models import CaseStudy
+from roadmap.models import (
+    Action,
+    DomainDescription,
+    DomainStage,
+    StageDescription,
+)
+from vocabulary.choices import Sector
+
+# Case studies each roadmap sector is shown: its own, and practice that spans
+# sectors; Metropolitan Police readers also see other forces' practice.
+CASE_STUDY_SECTORS = {
+    Sector.LOCAL_AUTHORITY: {Sector.LOCAL_AUTHORITY, Sector.CROSS_SECTOR},
+    Sector.MET_POLICE: {Sector.MET_POLICE, Sector.POLICING, Sector.CROSS_SECTOR},
+    Sector.NHS: {Sector.NHS, Sector.CROSS_SECTOR},
+    Sector.VCS: {Sector.VCS, Sector.CROSS_SECTOR},
+}
+CASE_STUDIES_PER_CELL = 3
+
+
+@dataclass
+class CellView:
+    """One stage within one domain, ready to show."""
+
+    stage: StageDescription
+    cell: DomainStage | None
+    actions: list[Action] = field(default_factory=list)
+    case_studies: list = field(default_factory=list)
+
+
+@dataclass
+class DomainView:
+    """One domain with its stages in order."""
+
+    domain: DomainDescription
+    cells: list[CellView]
+
+    def cell_for(self, stage: str) -> CellView | None:
+        """The cell for a stage code, if that stage exists."""
+        return next((c for c in self.cells if c.stage.stage == stage), None)
+
+
+def tag_overlap(case_study, cell: DomainStage) -> int:
+    """How many of the cell's 4 Rs, principles and components a case study shares."""
+    return (
+        len(set(case_study.rs) & set(cell.rs))
+        + len(set(case_study.principles) & set(cell.principles))
+        + len(set(case_study.components) & set(cell.components))
+    )
+
+
+def matching_case_studies(
+    cell: DomainStage,
+    case_studies: Iterable,
+    *,
+    sector: str = "",
+    limit: int = CASE_STUDIES_PER_CELL,
+) -> list:
+    """The case studies that best show a cell: same domain, most shared tags first.
+
+    A case study must be tagged with the cell's domain and share at least one
+    other tag; with a sector, it must also be from a sector that sector is shown.
+    """
+    wanted_sectors = CASE_STUDY_SECTORS.get(sector, set()) if sector else set()
+    scored = []
+    for case_study in case_studies:
+        if cell.domain not in case_study.domains:
+            continue
+        if wanted_sectors and not wanted_sectors & set(case_study.sectors):
+            continue
+        overlap = tag_overlap(case_study, cell)
+        if overlap:
+            scored.append((-overlap, case_study.title, case_study))
+    scored.sort(key=lambda row: (row[0], row[1]))
+    return [case_study for _, _, case_study in scored[:limit]]
+
+
+def published_case_studies() -> list[CaseStudy]:
+    """Every published case study with just the fields matching and links need.
+
+    One query; matching against the 21 cells happens in Python, which stays
+    cheap for a library of hundreds.
+    """
+    return list(
+        CaseStudy.objects.published()
+        .only(
+            "slug",
+            "title",
+            "summary",
+            "sectors",
+            "domains",
+            "rs",
+            "principles",
+            "components",
+        )
+        .order_by("title")
+    )
+
+
+def framework(
+    *, sector: str = "", domain: str = "", case_studies: Sequence = ()
+) -> list[DomainView]:
+    """Every domain (or one) with its stages, sector-filtered actions and case studies.
+
+    Four queries: stages, domains, cells and actions (case studies are passed in).
+    """
+    stages = list(StageDescription.objects.all())
+    domains = DomainDescription.objects.all()
+    cells = DomainStage.objects.with_actions()
+    if domain:
+        domains = domains.filter(domain=domain)
+        cells = cells.filter(domain=domain)
+    by_key = {(c.domain, c.stage): c for c in cells}
+    views = []
+    for domain_description in domains:
+        cell_views = []
+        for stage in stages:
+            cell = by_key.get((domain_description.domain, stage.stage))
+            cell_view = CellView(stage=stage, cell=cell)
+            if cell is not None:
+                cell_view.actions = [
+                    a for a in cell.actions.all() if a.applies_to(sector)
+                ]
+                cell_view.case_studies = matching_case_studies(
+                    cell, case_studies, sector=sector
+                )
+            cell_views.append(cell_view)
+        views.append(DomainView(domain=domain_description, cells=cell_views))
+    return views

@@ -1,0 +1,208 @@
+"""Views for the roadmap: phases, the journey, the sector view and the self-assessment.
+
+Every page runs a fixed number of queries: content is fetched once per model and
+joined in Python (roadmap.journey).
+"""
+
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from roadmap import scoring, services
+from roadmap.charts import stage_chart
+from roadmap.forms import SectorForm, SelfAssessmentForm
+from roadmap.journey import framework, published_case_studies
+from roadmap.models import (
+    DomainDescription,
+    Phase,
+    PhaseStatus,
+    RoadmapText,
+    SelfAssessment,
+    StageDescription,
+    Statement,
+    london_today,
+)
+from vocabulary.choices import Domain, Sector
+
+# Other results in the same sector needed before any comparison is shown, so that
+# no one result can be picked out of the figures.
+COMPARISON_MINIMUM = 10
+
+
+def index(request):
+    """The four phases, each with its status on today's date in London."""
+    today = london_today()
+    phases = Phase.objects.prefetch_related("milestones", "links")
+    rows = [(phase, phase.status(today)) for phase in phases]
+    current = next((p for p, s in rows if s == PhaseStatus.IN_PROGRESS), None)
+    return render(
+        request,
+        "roadmap/index.html",
+        {
+            "texts": RoadmapText.texts(),
+            "rows": rows,
+            "current": current,
+            "all_done": bool(rows) and all(s == PhaseStatus.DONE for _, s in rows),
+            "statuses": PhaseStatus,
+        },
+    )
+
+
+def journey(request):
+    """The framework for every domain, filtered by sector when one is chosen."""
+    sector_form = SectorForm(request.GET if "sector" in request.GET else None)
+    sector = sector_form.chosen_sector()
+    return render(
+        request,
+        "roadmap/journey.html",
+        {
+            "texts": RoadmapText.texts(),
+            "stages": StageDescription.objects.all(),
+            "domains": framework(sector=sector, case_studies=published_case_studies()),
+            "sector_form": sector_form,
+            "sector": Sector(sector) if sector else None,
+        },
+    )
+
+
+def domain(request, slug):
+    """One domain: why it matters, how it maps to SAMHSA, and its three stages."""
+    code = slug.replace("-", "_")
+    if code not in Domain.values or slug != code.replace("_", "-"):
+        raise Http404("No such domain")
+    sector_form = SectorForm(request.GET if "sector" in request.GET else None)
+    sector = sector_form.chosen_sector()
+    domains = framework(
+        sector=sector, domain=code, case_studies=published_case_studies()
+    )
+    if not domains:
+        raise Http404("No such domain")
+    return render(
+        request,
+        "roadmap/domain.html",
+        {
+            "domain": domains[0],
+            "sector_form": sector_form,
+            "sector": Sector(sector) if sector else None,
+        },
+    )
+
+
+def self_assessment_start(request):
+    """What the self-assessment is, how it is scored and what is kept."""
+    return render(
+        request,
+        "roadmap/self_assessment_start.html",
+        {
+            "texts": RoadmapText.texts(),
+            "statement_count": Statement.objects.count(),
+            "minimum": COMPARISON_MINIMUM,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def self_assessment_questions(request):
+    """Rate the statements; a valid form saves an anonymous result and shows it."""
+    statements = list(Statement.objects.all())
+    form = SelfAssessmentForm(
+        request.POST if request.method == "POST" else None, statements=statements
+    )
+    if request.method == "POST" and form.is_valid():
+        _, token = services.self_assessment_create(
+            sector=form.cleaned_data["sector"],
+            answers=form.answers(),
+            statements=statements,
+        )
+        return redirect("roadmap:self_assessment_results", token=token)
+    return render(
+        request,
+        "roadmap/self_assessment_questions.html",
+        {
+            "form": form,
+            "sections": form.sections(list(DomainDescription.objects.all())),
+            "ratings": scoring.Rating,
+        },
+    )
+
+
+def comparison_table(results: list[dict], total: int, counts: dict) -> dict:
+    """Per domain, the share of other results at each stage, marking this one's."""
+    rows = []
+    for result in results:
+        code = result["domain"].domain.domain
+        rows.append(
+            {
+                "domain": result["domain"].domain,
+                "cells": [
+                    {
+                        "reached": reached,
+                        "count": counts[code][reached],
+                        "percent": round(100 * counts[code][reached] / total),
+                        "yours": reached == result["reached"],
+                    }
+                    for reached in scoring.StageReached
+                ],
+            }
+        )
+    return {"total": total, "rows": rows}
+
+
+@never_cache
+def self_assessment_results(request, token):
+    """A result, opened by its unguessable link: stages, next steps, comparison."""
+    assessment = SelfAssessment.objects.for_token(token).first()
+    if assessment is None:
+        raise Http404("No result at this address")
+    sector = assessment.sector
+    statements = list(Statement.objects.all())
+    results = []
+    for view in framework(sector=sector, case_studies=published_case_studies()):
+        code = view.domain.domain
+        reached = scoring.StageReached(
+            assessment.profile.get(code, scoring.StageReached.STARTING_OUT)
+        )
+        results.append(
+            {
+                "domain": view,
+                "reached": reached,
+                "next_steps": view.cell_for(scoring.next_steps_stage(reached)),
+                "answers": [
+                    (s, scoring.rating_label(assessment.answers.get(s.code)))
+                    for s in statements
+                    if s.domain == code
+                ],
+            }
+        )
+    comparison = None
+    if sector:
+        total, counts = (
+            SelfAssessment.objects.filter(sector=sector)
+            .exclude(pk=assessment.pk)
+            .stage_counts()
+        )
+        if total >= COMPARISON_MINIMUM:
+            comparison = comparison_table(results, total, counts)
+    response = render(
+        request,
+        "roadmap/self_assessment_results.html",
+        {
+            "assessment": assessment,
+            "sector": Sector(sector) if sector else None,
+            "texts": RoadmapText.texts(),
+            "results": results,
+            "chart": stage_chart(
+                [(r["domain"].domain.title, r["reached"]) for r in results]
+            ),
+            "comparison": comparison,
+            "minimum": COMPARISON_MINIMUM,
+            "share_url": request.build_absolute_uri(),
+            "stages_reached": scoring.StageReached,
+        },
+    )
+    # The address is the key to the result: keep it out of Referer headers and
+    # search engines.
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
