@@ -108,13 +108,19 @@ def published_case_studies() -> list[CaseStudy]:
 
 
 def framework(
-    *, sector: str = "", domain: str = "", case_studies: Sequence = ()
+    *,
+    sector: str = "",
+    domain: str = "",
+    case_studies: Sequence = (),
+    stages: Sequence[StageDescription] | None = None,
 ) -> list[DomainView]:
     """Every domain (or one) with its stages, sector-filtered actions and case studies.
 
-    Four queries: stages, domains, cells and actions (case studies are passed in).
+    Four queries: stages (unless passed in), domains, cells and actions; case
+    studies are passed in.
     """
-    stages = list(StageDescription.objects.all())
+    if stages is None:
+        stages = list(StageDescription.objects.all())
     domains = DomainDescription.objects.all()
     cells = DomainStage.objects.with_actions()
     if domain:

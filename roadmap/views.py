@@ -53,13 +53,16 @@ def journey(request):
     """The framework for every domain, filtered by sector when one is chosen."""
     sector_form = SectorForm(request.GET if "sector" in request.GET else None)
     sector = sector_form.chosen_sector()
+    stages = list(StageDescription.objects.all())
     return render(
         request,
         "roadmap/journey.html",
         {
             "texts": RoadmapText.texts(),
-            "stages": StageDescription.objects.all(),
-            "domains": framework(sector=sector, case_studies=published_case_studies()),
+            "stages": stages,
+            "domains": framework(
+                sector=sector, case_studies=published_case_studies(), stages=stages
+            ),
             "sector_form": sector_form,
             "sector": Sector(sector) if sector else None,
         },

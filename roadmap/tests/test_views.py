@@ -1,0 +1,347 @@
+"""The roadmap's pages: phases, journey, sector view and self-assessment."""
+
+import datetime
+import re
+from http import HTTPStatus
+from unittest import mock
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from casestudies.tests.factories import CaseStudyFactory
+from roadmap.models import Action, SelfAssessment, Statement
+from roadmap.tests.factories import ActionFactory, SelfAssessmentFactory
+from vocabulary.choices import Domain, Sector
+
+pytestmark = pytest.mark.django_db
+
+GOV = Domain.GOVERNANCE_LEADERSHIP
+MET_ONLY = "Build trauma-informed leadership into development and promotion"
+NHS_ONLY = "Ask your Integrated Care Board to adopt trauma-informed practice"
+
+
+def _html(response):
+    assert response.status_code == HTTPStatus.OK
+    return response.content.decode()
+
+
+def _take(client, **answers):
+    response = client.post(reverse("roadmap:self_assessment_questions"), answers)
+    assert response.status_code == HTTPStatus.FOUND
+    return response["Location"]
+
+
+# The programme roadmap ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("today", "phrase", "statuses"),
+    [
+        (
+            datetime.date(2025, 3, 15),
+            "The programme is in phase 3",
+            ["Done", "Done", "In progress", "Next"],
+        ),
+        (
+            datetime.date(2026, 1, 1),
+            "All four phases are complete",
+            ["Done", "Done", "Done", "Done"],
+        ),
+        (
+            datetime.date(2024, 1, 1),
+            "The next phase has not started yet",
+            ["Next", "Next", "Next", "Next"],
+        ),
+    ],
+)
+def test_roadmap_shows_each_phase_status_from_the_dates(
+    client, content, today, phrase, statuses
+):
+    with mock.patch("roadmap.views.london_today", return_value=today):
+        html = _html(client.get(reverse("roadmap:index")))
+    assert phrase in html
+    found = re.findall(
+        r'<strong class="govuk-tag govuk-tag--(?:green|blue|grey)">([^<]+)</strong>',
+        html,
+    )
+    assert found == statuses
+
+
+def test_roadmap_shows_aims_outputs_milestones_and_links(client, content):
+    html = _html(client.get(reverse("roadmap:index")))
+    assert "A roadmap to a trauma-responsive London" in html
+    assert "Agree what trauma-informed means for London" in html
+    assert "A review of the evidence on trauma-informed approaches" in html
+    assert "10 January 2025" in html
+    assert "The survey closes" in html
+    for href in ("/survey/", "/case-studies/", "/roadmap/journey/"):
+        assert f'href="{href}"' in html
+    assert 'href="/roadmap/self-assessment/"' in html
+
+
+def test_roadmap_with_no_phases_says_so(client):
+    assert "have not been published yet" in _html(client.get(reverse("roadmap:index")))
+
+
+# The journey and the sector view --------------------------------------------
+
+
+def test_journey_shows_every_domain_and_stage_with_practice_levels(client, content):
+    html = _html(client.get(reverse("roadmap:journey")))
+    for domain in Domain:
+        assert f'id="{domain.value.replace("_", "-")}"' in html
+    assert html.count('class="til-cell"') == 21
+    for level in ("trauma-skilled", "trauma-enhanced", "trauma-specialist"):
+        assert level in html.lower()
+    assert "SAMHSA" in html
+    assert MET_ONLY in html
+    assert NHS_ONLY in html
+    # Sector-specific actions are labelled with their sector.
+    assert (
+        '<strong class="govuk-tag govuk-tag--blue">Metropolitan Police</strong>' in html
+    )
+
+
+def test_journey_links_case_studies_chosen_by_tags(client, content):
+    CaseStudyFactory(
+        title="Leadership case", slug="leadership-case", domains=[GOV], rs=["realise"]
+    )
+    CaseStudyFactory(title="Unrelated case", domains=[])
+    html = _html(client.get(reverse("roadmap:journey")))
+    assert 'href="/case-studies/leadership-case/"' in html
+    assert "Unrelated case" not in html
+
+
+def test_sector_view_shows_that_sectors_actions_and_case_studies(client, content):
+    CaseStudyFactory(title="Police practice", domains=[GOV], sectors=["policing"])
+    CaseStudyFactory(title="Health practice", domains=[GOV], sectors=["nhs"])
+    html = _html(client.get(reverse("roadmap:journey"), {"sector": "met_police"}))
+    assert MET_ONLY in html
+    assert NHS_ONLY not in html
+    assert "Police practice" in html
+    assert "Health practice" not in html
+    assert '<option value="met_police" selected>' in html
+    assert "<title>The journey for Metropolitan Police" in html
+    # Actions for everyone stay in.
+    assert "Name a senior sponsor at board or chief-officer level" in html
+
+
+def test_sector_view_with_an_unknown_sector_shows_an_error_and_everything(
+    client, content
+):
+    html = _html(client.get(reverse("roadmap:journey"), {"sector": "education"}))
+    assert "<title>Error: " in html
+    assert "govuk-error-summary" in html
+    assert "Select a sector from the list" in html
+    assert MET_ONLY in html and NHS_ONLY in html
+
+
+def test_domain_page_explains_the_samhsa_mapping_and_filters(client, content):
+    url = reverse("roadmap:domain", args=["governance-leadership"])
+    html = _html(client.get(url, {"sector": "nhs"}))
+    assert "Combines SAMHSA&#x27;s governance and leadership domain" in html
+    assert "Financing" in html
+    assert NHS_ONLY in html
+    assert MET_ONLY not in html
+    assert html.count('class="til-cell"') == 3
+
+
+@pytest.mark.parametrize("slug", ["governance_leadership", "no-such-area"])
+def test_domain_page_404s_for_unknown_or_underscored_slugs(client, content, slug):
+    response = client.get(reverse("roadmap:domain", args=[slug]))
+    assert response.status_code == HTTPStatus.NOT_FOUND
+
+
+# The self-assessment ---------------------------------------------------------
+
+
+def test_start_page_explains_scoring_privacy_and_the_threshold(client, content):
+    html = _html(client.get(reverse("roadmap:self_assessment_start")))
+    assert "You do not need an account" in html
+    assert "Your stage in an area is the highest stage" in html
+    assert "at least 10 other results" in html
+    assert reverse("roadmap:self_assessment_questions") in html
+    assert "There are 28 statements" in html
+
+
+def test_questions_page_has_a_radio_question_per_statement(client, content):
+    html = _html(client.get(reverse("roadmap:self_assessment_questions")))
+    assert html.count('class="govuk-fieldset"') == 28 + 1
+    assert html.count('type="radio"') == 28 * 4 + 5
+    assert "Fully in place" in html
+    assert "<title>Rate the statements" in html
+
+
+def test_empty_submission_shows_an_error_summary_linked_to_the_first_radio(
+    client, content
+):
+    response = client.post(
+        reverse("roadmap:self_assessment_questions"), {"sector": "nhs"}
+    )
+    html = _html(response)
+    assert "<title>Error: " in html
+    assert 'href="#id_gov_1_1"' in html
+    assert 'id="id_gov_1_1"' in html
+    assert "Rate at least one statement" in html
+    # The sector chosen is not lost.
+    assert re.search(r'value="nhs"\s+checked', html)
+    assert not SelfAssessment.objects.exists()
+
+
+def test_submitting_saves_an_anonymous_result_and_redirects_to_its_link(
+    client, content
+):
+    location = _take(client, sector="nhs", gov_1="fully", gov_2="mostly")
+    token = location.rstrip("/").rsplit("/", 1)[1]
+    assert len(token) >= 43
+    assessment = SelfAssessment.objects.get()
+    assert assessment.sector == "nhs"
+    assert assessment.answers == {"gov_1": "fully", "gov_2": "mostly"}
+    assert assessment.profile[GOV] == "aware"
+    assert token not in assessment.token_digest
+    field_names = {f.name for f in SelfAssessment._meta.get_fields()}
+    assert field_names == {
+        "id",
+        "token_digest",
+        "sector",
+        "answers",
+        "profile",
+        "created_at",
+    }
+
+
+def test_results_page_shows_chart_table_next_steps_and_sharing(client, content):
+    CaseStudyFactory(
+        title="Met leadership",
+        slug="met-leadership",
+        domains=[GOV],
+        sectors=["met_police"],
+        rs=["respond"],
+    )
+    answers = {s.code: "fully" for s in Statement.objects.filter(domain=GOV)}
+    answers["gov_4"] = "starting"
+    location = _take(client, sector="met_police", **answers)
+    response = client.get(location)
+    html = _html(response)
+    assert 'role="img"' in html
+    assert 'aria-labelledby="stage-chart-title stage-chart-desc"' in html
+    assert '<title id="stage-chart-title">' in html
+    cells = re.findall(r'<td class="govuk-table__cell">([^<]+)</td>', html)
+    assert cells == ["Trauma-informed"] + ["Starting out"] * 6
+    # Next steps for trauma-informed governance, with the Met's own action.
+    assert MET_ONLY in html
+    assert NHS_ONLY not in html
+    assert 'href="/case-studies/met-leadership/"' in html
+    assert f'value="http://testserver{location}"' in html
+    assert 'data-copy-target="share-link"' in html
+    assert re.search(r"<button[^>]*data-print[^>]*hidden", html)
+    assert response["Referrer-Policy"] == "no-referrer"
+    assert "noindex" in response["X-Robots-Tag"]
+    assert "no-cache" in response["Cache-Control"]
+    assert "Not answered (counts as “Not yet”)" in html
+
+
+def test_results_for_starting_out_give_trauma_aware_first_steps(client, content):
+    html = _html(client.get(_take(client, gov_1="starting")))
+    assert "Your first steps, toward trauma-aware" in html
+    assert "Name a senior sponsor at board or chief-officer level" in html
+
+
+def test_unknown_results_link_is_not_found(client, content):
+    url = reverse("roadmap:self_assessment_results", args=["x" * 43])
+    assert client.get(url).status_code == HTTPStatus.NOT_FOUND
+
+
+def test_results_link_opens_in_another_session(client, content):
+    location = _take(client, gov_1="mostly")
+    other = client.__class__()
+    assert other.get(location).status_code == HTTPStatus.OK
+
+
+def _others(n, sector):
+    profile = dict.fromkeys(Domain.values, "starting_out")
+    SelfAssessmentFactory.create_batch(
+        n, sector=sector, profile={**profile, GOV: "aware"}
+    )
+
+
+def test_comparison_hidden_with_nine_other_results_in_the_sector(client, content):
+    _others(9, Sector.NHS)
+    _others(5, Sector.VCS)
+    html = _html(client.get(_take(client, sector="nhs", gov_1="mostly")))
+    assert "til-comparison-table" not in html
+    assert "once at least 10 other results from NHS exist" in html
+
+
+def test_comparison_shown_with_ten_other_results_in_the_sector(client, content):
+    _others(10, Sector.NHS)
+    html = _html(client.get(_take(client, sector="nhs", gov_1="mostly")))
+    assert "til-comparison-table" in html
+    assert "How 10 other results from NHS" in html
+    assert '100% <strong class="til-yours__label">(you)</strong>' in html
+
+
+def test_no_comparison_without_a_sector(client, content):
+    _others(12, Sector.NHS)
+    html = _html(client.get(_take(client, gov_1="mostly")))
+    assert "Compared with others" not in html
+
+
+# Query counts do not grow with content ---------------------------------------
+
+
+def _grow_content():
+    """Add many actions, case studies and results."""
+    for cell_action in Action.objects.select_related("domain_stage")[:21]:
+        ActionFactory.create_batch(
+            3, domain_stage=cell_action.domain_stage, sectors=["nhs"]
+        )
+    for n in range(30):
+        CaseStudyFactory(
+            domains=list(Domain.values), rs=["realise", "respond"], slug=f"grow-{n}"
+        )
+    _others(25, Sector.NHS)
+
+
+PAGES = [
+    ("roadmap:index", {}),
+    ("roadmap:journey", {}),
+    ("roadmap:journey", {"sector": "nhs"}),
+    ("roadmap:self_assessment_start", {}),
+    ("roadmap:self_assessment_questions", {}),
+]
+
+
+def _queries(client, url, params=None):
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url, params or {}).status_code == HTTPStatus.OK
+    return len(context.captured_queries)
+
+
+def test_pages_run_a_fixed_number_of_queries_whatever_the_content(
+    client, content, django_assert_max_num_queries
+):
+    domain_url = reverse("roadmap:domain", args=["workforce-wellbeing"])
+    results_url = _take(client, sector="nhs", gov_1="mostly")
+    urls = [(reverse(name), params) for name, params in PAGES]
+    urls += [(domain_url, {"sector": "nhs"}), (results_url, {})]
+    small = [_queries(client, url, params) for url, params in urls]
+    _grow_content()
+    large = [_queries(client, url, params) for url, params in urls]
+    assert small == large
+    with django_assert_max_num_queries(9):
+        client.get(results_url)
+    with django_assert_max_num_queries(6):
+        client.get(reverse("roadmap:journey"), {"sector": "nhs"})
+
+
+@pytest.mark.parametrize(
+    "name", ["roadmap:index", "roadmap:journey", "roadmap:self_assessment_questions"]
+)
+def test_pages_contain_no_inline_script_or_style(client, content, name):
+    html = _html(client.get(reverse(name)))
+    assert "<script>" not in html
+    assert "style=" not in html
+    assert "<style" not in html
