@@ -314,6 +314,11 @@ class Response(models.Model):
         help_text="When answers arrived after the wave closed and were kept in "
         "the draft (never counted).",
     )
+    last_step = models.CharField(
+        max_length=60,
+        blank=True,
+        help_text="The last page saved, so a resume link opens the next one.",
+    )
     sector = models.CharField(max_length=40, blank=True)
     boroughs = ArrayField(
         models.CharField(max_length=40, choices=Borough.choices),
@@ -420,6 +425,9 @@ class RateLimitBucket(models.Model):
             models.UniqueConstraint(
                 fields=["key", "window_start"], name="survey_ratelimit_key_window"
             )
+        ]
+        indexes = [
+            models.Index(fields=["window_start"], name="survey_ratelimit_window")
         ]
 
     def __str__(self):

@@ -10,6 +10,7 @@ from django.utils.module_loading import import_string
 # later seeders may use what earlier ones created.
 SEEDERS = [
     "pages.demo.seed_demo",
+    "survey.demo.seed_demo",
     "roadmap.demo.seed_demo",
     "casestudies.demo.seed_demo",
 ]

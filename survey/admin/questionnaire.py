@@ -1,0 +1,112 @@
+"""Admin for waves and their questionnaire: staff edit sections and questions."""
+
+from django.contrib import admin
+from django.utils import timezone
+
+from survey.models import Question, Questionnaire, Section, Wave
+
+
+@admin.register(Questionnaire)
+class QuestionnaireAdmin(admin.ModelAdmin):
+    """Questionnaire versions as loaded from the repository (read mostly)."""
+
+    list_display = ["title", "code", "version", "estimated_minutes", "loaded_at"]
+    readonly_fields = ["source", "loaded_at"]
+
+
+class SectionInline(admin.TabularInline):
+    """The sections of a wave, in order."""
+
+    model = Section
+    fields = ["order", "code", "title"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Wave)
+class WaveAdmin(admin.ModelAdmin):
+    """A survey wave: dates in London time, start-page text, publication."""
+
+    list_display = [
+        "name",
+        "slug",
+        "opens_at",
+        "closes_at",
+        "status_now",
+        "is_published",
+        "retention_until",
+    ]
+    list_filter = ["is_published"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [SectionInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "questionnaire", "is_published"]}),
+        (
+            "Dates (London time)",
+            {
+                "fields": ["opens_at", "closes_at", "retention_until"],
+                "description": "Enter London times. The wave is closed from "
+                "closes_at on: to close at the end of 10 January, enter "
+                "11 January at 00:00.",
+            },
+        ),
+        ("Start page", {"fields": ["intro", "privacy_text"]}),
+    ]
+
+    @admin.display(description="Status now")
+    def status_now(self, wave):
+        return Wave.Status(wave.status(timezone.now())).label
+
+
+class QuestionInline(admin.StackedInline):
+    """Questions of a section; codes are stable, so change them with care."""
+
+    model = Question
+    fields = [
+        ("order", "code", "type"),
+        "text",
+        "why",
+        "hint",
+        ("required", "prefer_not_to_say", "other_text", "multiple"),
+        "max_length",
+        "options",
+        "show_if",
+    ]
+    extra = 0
+
+
+@admin.register(Section)
+class SectionAdmin(admin.ModelAdmin):
+    """A page of a wave's questionnaire with its questions."""
+
+    list_display = ["title", "code", "wave", "order"]
+    list_filter = ["wave"]
+    list_select_related = ["wave"]
+    inlines = [QuestionInline]
+
+    def save_formset(self, request, form, formset, change):
+        # A question's wave always follows its section's.
+        for inline_form in formset.forms:
+            if isinstance(inline_form.instance, Question):
+                inline_form.instance.wave_id = form.instance.wave_id
+        super().save_formset(request, form, formset, change)
+
+
+@admin.register(Question)
+class QuestionAdmin(admin.ModelAdmin):
+    """Every question, searchable by code and wording."""
+
+    list_display = ["code", "type", "short_text", "section", "wave", "order"]
+    list_filter = ["wave", "type"]
+    list_select_related = ["section", "wave"]
+    search_fields = ["code", "text"]
+    readonly_fields = ["wave"]
+
+    @admin.display(description="Text")
+    def short_text(self, question):
+        return question.text[:80]
+
+    def save_model(self, request, obj, form, change):
+        obj.wave_id = obj.section.wave_id
+        super().save_model(request, obj, form, change)

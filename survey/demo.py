@@ -1,0 +1,149 @@
+"""Demo survey data: the 2024-25 wave (closed) and an open demo wave to try out."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone
+
+from survey.models import Response, Wave
+from survey.questionnaire import questionnaire_load, wave_questions_load
+from survey.services import response_submit
+
+LONDON = ZoneInfo("Europe/London")
+
+WAVE_2024_SLUG = "2024-25"
+WAVE_2024_NAME = "Trauma-Informed London practice survey 2024-25"
+# Open from 1 November 2024 until the end of 10 January 2025, London time: the
+# wave is closed from the first instant of 11 January.
+WAVE_2024_OPENS = dt.datetime(2024, 11, 1, 0, 0, tzinfo=LONDON)
+WAVE_2024_CLOSES = dt.datetime(2025, 1, 11, 0, 0, tzinfo=LONDON)
+
+DEMO_WAVE_SLUG = "demo"
+DEMO_WAVE_NAME = "Demo wave: practice survey (open for trying out)"
+DEMO_INTRO_NOTE = (
+    "This is a demo wave for trying the survey out. Answers given here are "
+    "demo data and are not part of the research."
+)
+
+# Demo responses, clearly marked: their organisation name says "Demo".
+DEMO_RESPONSES = [
+    {
+        "consent": "yes",
+        "sector": "local_authority",
+        "la_service_area": "childrens_services",
+        "organisation_name": "Demo council (demo data)",
+        "boroughs": ["hackney"],
+        "answering_for": "team",
+        "team_size": "from_10_to_49",
+        "journey_stage": "aware",
+        "r_realise_1": "agree",
+        "principle_safety": "agree",
+        "has_example": "no",
+    },
+    {
+        "consent": "yes",
+        "sector": "met_police",
+        "met_bcu": "central_east",
+        "organisation_name": "Demo police team (demo data)",
+        "boroughs": ["hackney", "tower_hamlets"],
+        "answering_for": "myself",
+        "journey_stage": "informed",
+        "r_realise_1": "strongly_agree",
+        "principle_safety": "neither",
+        "has_example": "no",
+    },
+    {
+        "consent": "yes",
+        "sector": "nhs",
+        "nhs_organisation_type": "mental_health_trust",
+        "nhs_icb": "north_east",
+        "organisation_name": "Demo NHS trust (demo data)",
+        "boroughs": ["newham"],
+        "answering_for": "service",
+        "team_size": "from_50_to_249",
+        "journey_stage": "responsive",
+        "r_realise_1": "agree",
+        "principle_safety": "strongly_agree",
+        "has_example": "no",
+    },
+]
+
+
+def _wave(slug: str, defaults: dict) -> tuple[Wave, bool]:
+    wave = Wave.objects.filter(slug=slug).first()
+    if wave:
+        # Never move an existing wave's dates or overwrite staff edits.
+        return wave, False
+    wave = Wave.objects.create(slug=slug, **defaults)
+    wave_questions_load(wave=wave)
+    return wave, True
+
+
+def demo_responses_add(*, wave: Wave, answers_list: list[dict]) -> int:
+    """Add submitted demo responses to an open wave; return how many were added.
+
+    For other apps' demo data too (the dashboard): each answers dict should say
+    it is demo data in ``organisation_name``.
+    """
+    added = 0
+    for answers in answers_list:
+        if (
+            Response.objects.for_wave(wave)
+            .filter(organisation=answers.get("organisation_name", ""))
+            .exists()
+        ):
+            continue
+        response = Response(
+            wave=wave, resume_token_hash=Response.hash_token(Response.new_token())
+        )
+        response.set_answers(answers)
+        response.last_step = "demo"
+        response.save()
+        response_submit(response=response)
+        added += 1
+    return added
+
+
+def seed_demo() -> list[str]:
+    """Create the two waves and a few demo responses, if missing."""
+    questionnaire = questionnaire_load()
+    blocks = questionnaire.start_page
+    now = timezone.now()
+    lines = []
+    past, created = _wave(
+        WAVE_2024_SLUG,
+        {
+            "name": WAVE_2024_NAME,
+            "opens_at": WAVE_2024_OPENS,
+            "closes_at": WAVE_2024_CLOSES,
+            "questionnaire": questionnaire,
+            "intro": blocks["what_it_is"],
+            "privacy_text": blocks["privacy"],
+            "is_published": True,
+            "retention_until": dt.date(2026, 1, 31),
+        },
+    )
+    lines.append(f"Survey wave {past.name}: {'created' if created else 'exists'}")
+    opens = now.astimezone(LONDON).replace(hour=0, minute=0, second=0, microsecond=0)
+    opens -= dt.timedelta(days=30)
+    demo, created = _wave(
+        DEMO_WAVE_SLUG,
+        {
+            "name": DEMO_WAVE_NAME,
+            "opens_at": opens,
+            "closes_at": opens + dt.timedelta(days=30 + 365),
+            "questionnaire": questionnaire,
+            "intro": f"{DEMO_INTRO_NOTE}\n\n{blocks['what_it_is']}",
+            "privacy_text": blocks["privacy"],
+            "is_published": True,
+            "retention_until": (opens + dt.timedelta(days=30 + 365 + 90)).date(),
+        },
+    )
+    lines.append(
+        f"Survey wave {demo.name}: {'created' if created else 'exists'} "
+        f"(/survey/{demo.slug}/)"
+    )
+    if demo.is_open(now):
+        added = demo_responses_add(wave=demo, answers_list=DEMO_RESPONSES)
+        lines.append(f"Demo survey responses added: {added}")
+    return lines

@@ -1,0 +1,202 @@
+"""Read a questionnaire definition (YAML in the repository) and load it into a wave.
+
+The file is the versioned source of wording, order and routing; staff may then
+edit a wave's copy in the admin. Loading checks the rules that keep answers
+analysable: stable, unique codes, known types, routing only to earlier choice
+questions and to option codes that exist.
+"""
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from django.conf import settings
+from django.db import transaction
+
+from survey.models import Question, Questionnaire, Section, Wave
+
+QUESTIONNAIRE_DIR = Path(settings.BASE_DIR) / "survey" / "questionnaires"
+CURRENT_DEFINITION = QUESTIONNAIRE_DIR / "practice-survey-v1.yaml"
+
+CODE_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+MAX_LENGTHS = {Question.Type.SHORT_TEXT: 200, Question.Type.LONG_TEXT: 4000}
+START_PAGE_BLOCKS = ("what_it_is", "why", "who_sees_answers", "support", "privacy")
+CHOICE_TYPES = {Question.Type.SINGLE, Question.Type.MULTIPLE}
+
+
+class DefinitionError(ValueError):
+    """The questionnaire file breaks a rule; the message says which."""
+
+
+def definition_read(path: Path) -> dict[str, Any]:
+    """Parse and check a questionnaire file; raise DefinitionError if it is wrong."""
+    try:
+        definition = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise DefinitionError(f"Cannot read {path}: {error}") from error
+    definition_check(definition)
+    return definition
+
+
+def definition_check(definition: Any) -> None:
+    """Raise DefinitionError for the first broken rule in a parsed definition."""
+    if not isinstance(definition, dict):
+        raise DefinitionError("The file must be a mapping at the top level.")
+    for key in ("version", "code", "title", "estimated_minutes", "sections"):
+        if key not in definition:
+            raise DefinitionError(f"Missing top-level key: {key}")
+    blocks = (definition.get("meta") or {}).get("start_page") or {}
+    for block in START_PAGE_BLOCKS:
+        if not str(blocks.get(block, "")).strip():
+            raise DefinitionError(f"meta.start_page.{block} is missing")
+    section_codes: set[str] = set()
+    questions: dict[str, dict] = {}
+    for section in definition["sections"]:
+        code = section.get("code", "")
+        if not CODE_PATTERN.match(str(code)) or code in section_codes:
+            raise DefinitionError(f"Section code {code!r} is invalid or repeated")
+        section_codes.add(code)
+        if not section.get("questions"):
+            raise DefinitionError(f"Section {code} has no questions")
+        for question in section["questions"]:
+            _check_question(question, questions)
+            questions[question["code"]] = question
+
+
+def _check_question(question: dict, earlier: dict[str, dict]) -> None:
+    code = str(question.get("code", ""))
+    if not CODE_PATTERN.match(code) or code in earlier:
+        raise DefinitionError(f"Question code {code!r} is invalid or repeated")
+    if question.get("type") not in Question.Type.values:
+        raise DefinitionError(f"{code}: unknown type {question.get('type')!r}")
+    for key in ("text", "why"):
+        if not str(question.get(key, "")).strip():
+            raise DefinitionError(f"{code}: {key} is required")
+    qtype = question["type"]
+    if bool(question.get("required")) != (qtype == Question.Type.CONSENT):
+        raise DefinitionError(f"{code}: only the consent question is required")
+    options = question.get("options") or []
+    if qtype in CHOICE_TYPES:
+        option_codes = [str(o.get("code", "")) for o in options]
+        if not options or len(set(option_codes)) != len(option_codes):
+            raise DefinitionError(f"{code}: options missing or repeated")
+        if not all(CODE_PATTERN.match(c) for c in option_codes):
+            raise DefinitionError(f"{code}: option codes must be snake_case")
+        if "other" in option_codes or "prefer_not_to_say" in option_codes:
+            raise DefinitionError(f"{code}: 'other' and 'prefer_not_to_say' are added")
+    elif options:
+        raise DefinitionError(f"{code}: only single and multiple list options")
+    if qtype in MAX_LENGTHS:
+        limit = question.get("max_length")
+        if not isinstance(limit, int) or not 0 < limit <= MAX_LENGTHS[qtype]:
+            raise DefinitionError(
+                f"{code}: max_length must be 1 to {MAX_LENGTHS[qtype]}"
+            )
+    show_if = question.get("show_if")
+    if show_if:
+        target = earlier.get(show_if.get("question", ""))
+        if target is None or target["type"] not in CHOICE_TYPES:
+            raise DefinitionError(
+                f"{code}: show_if must name an earlier single or multiple question"
+            )
+        known = {str(o["code"]) for o in target["options"]}
+        if not show_if.get("in") or not set(map(str, show_if["in"])) <= known:
+            raise DefinitionError(f"{code}: show_if lists unknown option codes")
+
+
+def definition_stats(definition: dict) -> dict[str, int]:
+    """Counts for checking the time estimate: questions, free text, words."""
+    questions = [q for s in definition["sections"] for q in s["questions"]]
+    words = sum(len(str(s.get("intro", "")).split()) for s in definition["sections"])
+    words += sum(
+        len(str(q["text"]).split()) + len(str(q.get("hint", "")).split())
+        for q in questions
+    )
+    return {
+        "questions": len(questions),
+        "long_text": sum(q["type"] == Question.Type.LONG_TEXT for q in questions),
+        "routed": sum(bool(q.get("show_if")) for q in questions),
+        "words": words,
+    }
+
+
+@transaction.atomic
+def questionnaire_load(*, path: Path = CURRENT_DEFINITION) -> Questionnaire:
+    """Create or update the Questionnaire row for a definition file."""
+    definition = definition_read(path)
+    questionnaire, _ = Questionnaire.objects.update_or_create(
+        code=definition["code"],
+        version=int(definition["version"]),
+        defaults={
+            "title": definition["title"],
+            "estimated_minutes": int(definition["estimated_minutes"]),
+            "start_page": {
+                block: str(definition["meta"]["start_page"][block]).strip()
+                for block in START_PAGE_BLOCKS
+            },
+            "source": Path(path).name,
+        },
+    )
+    return questionnaire
+
+
+@transaction.atomic
+def wave_questions_load(*, wave: Wave, path: Path = CURRENT_DEFINITION) -> int:
+    """Write a definition's sections and questions into a wave; return questions.
+
+    Existing rows are updated by code, so staff edits to wording are replaced.
+    A question is never removed from a wave that has submitted answers.
+    """
+    definition = definition_read(path)
+    wanted_questions: set[str] = set()
+    wanted_sections: set[str] = set()
+    for section_order, section_data in enumerate(definition["sections"], start=1):
+        section, _ = Section.objects.update_or_create(
+            wave=wave,
+            code=section_data["code"],
+            defaults={
+                "title": section_data["title"],
+                "intro": str(section_data.get("intro", "")).strip(),
+                "order": section_order,
+            },
+        )
+        wanted_sections.add(section.code)
+        for order, data in enumerate(section_data["questions"], start=1):
+            Question.objects.update_or_create(
+                wave=wave,
+                code=data["code"],
+                defaults={
+                    "section": section,
+                    "type": data["type"],
+                    "text": str(data["text"]).strip(),
+                    "why": str(data["why"]).strip(),
+                    "hint": str(data.get("hint", "")).strip(),
+                    "required": bool(data.get("required", False)),
+                    "options": [
+                        {"code": str(o["code"]), "label": str(o["label"])}
+                        for o in data.get("options") or []
+                    ],
+                    "prefer_not_to_say": bool(data.get("prefer_not_to_say", False)),
+                    "other_text": bool(data.get("other_text", False)),
+                    "max_length": data.get("max_length"),
+                    "multiple": bool(data.get("multiple", False)),
+                    "show_if": {
+                        "question": data["show_if"]["question"],
+                        "in": [str(c) for c in data["show_if"]["in"]],
+                    }
+                    if data.get("show_if")
+                    else {},
+                    "order": order,
+                },
+            )
+            wanted_questions.add(data["code"])
+    stale = wave.questions.exclude(code__in=wanted_questions)
+    if stale.exists() and wave.responses.submitted().exists():
+        raise DefinitionError(
+            f"{wave.slug} has submitted responses; questions "
+            f"{sorted(stale.values_list('code', flat=True))} cannot be removed."
+        )
+    stale.delete()
+    wave.sections.exclude(code__in=wanted_sections).delete()
+    return len(wanted_questions)
