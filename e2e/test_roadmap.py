@@ -137,7 +137,11 @@ def test_results_print_the_plan_without_navigation_or_buttons(
     live_server, page, roadmap
 ):
     _take_self_assessment(page, live_server.url)
+    link_for_print = page.locator(".til-print-only")
+    assert not link_for_print.is_visible()
     page.emulate_media(media="print")
+    assert link_for_print.is_visible()
+    assert page.url in link_for_print.inner_text()
     assert not page.locator(".govuk-header").is_visible()
     assert not page.locator(".govuk-footer").is_visible()
     assert not page.get_by_role("button", name="Copy link").is_visible()
