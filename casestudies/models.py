@@ -117,24 +117,43 @@ class CaseStudyQuerySet(models.QuerySet):
         Each facet is counted with every *other* facet's selection applied and
         not its own, so a count says how many results ticking that value would
         add to what is already shown (facets are AND-ed, values OR-ed).
+
+        The rows of this queryset (a search, say) are read once: each facet's
+        selection becomes a boolean column (``OFFSET 0`` stops PostgreSQL
+        recomputing it for every unnested value), and a lateral ``UNION ALL``
+        unnests every facet of a row for one ``GROUP BY``.
         """
-        selected = selected or {}
-        parts, params = [], []
+        selected = {name: list(values) for name, values in (selected or {}).items()}
+        unknown = set(selected) - set(FACETS)
+        if unknown:
+            raise TypeError(f"Unknown facet: {', '.join(sorted(unknown))}")
+        selected = {name: values for name, values in selected.items() if values}
+        matching_sql, matching_params = (
+            self.order_by().values("pk", *FACETS).query.sql_with_params()
+        )
+        flags, params = [], []
+        for name, values in selected.items():
+            operator = "&&" if name in ARRAY_FACETS else "= ANY"
+            flags.append(f", (t.{name} {operator} (%s::varchar[])) AS ticked_{name}")
+            params.append(values)
+        params.extend(matching_params)
+        branches = []
         for name in FACETS:
-            others = {key: value for key, value in selected.items() if key != name}
-            inner = self.filtered(**others).order_by().values("pk", name)
-            sql, inner_params = inner.query.sql_with_params()
-            value = f"unnest(t.{name})" if name in ARRAY_FACETS else f"t.{name}"
-            parts.append(
-                f"SELECT %s AS facet, v AS value, count(*) AS n "  # noqa: S608
-                f"FROM ({sql}) t, LATERAL (SELECT {value} AS v) u GROUP BY v"
-            )
-            params.extend([name, *inner_params])
+            value = f"unnest(m.{name})" if name in ARRAY_FACETS else f"m.{name}"
+            others = [f"m.ticked_{other}" for other in selected if other != name]
+            where = f" WHERE {' AND '.join(others)}" if others else ""
+            branches.append(f"SELECT '{name}' AS facet, {value} AS v{where}")
+        sql = (
+            "SELECT f.facet, f.v, count(*) FROM "  # noqa: S608 - names from FACETS
+            f"(SELECT t.*{''.join(flags)} FROM ({matching_sql}) t OFFSET 0) m "
+            f"CROSS JOIN LATERAL ({' UNION ALL '.join(branches)}) f "
+            "GROUP BY f.facet, f.v"
+        )
         counts: dict[str, dict[str, int]] = {name: {} for name in FACETS}
         with connections[self.db].cursor() as cursor:
-            cursor.execute(" UNION ALL ".join(parts), params)
-            for facet, value, n in cursor.fetchall():
-                counts[facet][value] = n
+            cursor.execute(sql, params)
+            for facet, value, number in cursor.fetchall():
+                counts[facet][value] = number
         return counts
 
     def tagged(self, **tags):

@@ -17,8 +17,9 @@ class CaseStudyFactory(DjangoModelFactory[CaseStudy]):
 
     title = factory.Sequence(lambda n: f"Case study {n}")
     slug = factory.Sequence(lambda n: f"case-study-{n}")
-    summary = factory.Faker("paragraph")
-    body = factory.Faker("paragraph")
+    # Fixed wording, so searches in tests only match the words a test sets.
+    summary = factory.Sequence(lambda n: f"Summary of example {n}.")
+    body = factory.Sequence(lambda n: f"## What they did\n\nExample {n} in detail.")
     organisations = factory.LazyFunction(lambda: ["An organisation"])
     sectors = factory.LazyFunction(lambda: [Sector.LOCAL_AUTHORITY])
     places = factory.LazyFunction(lambda: [Borough.HACKNEY])

@@ -163,3 +163,29 @@ def test_publish_sets_the_date_once_and_unpublish_returns_to_draft():
     CaseStudy.objects.filter(pk=draft.pk).publish()
     draft.refresh_from_db()
     assert draft.published_at == first_date
+
+
+def test_facet_counts_with_every_facet_ticked_still_count_each_facet():
+    CaseStudyFactory(
+        sectors=["nhs"],
+        places=["camden"],
+        evidence="internally_evaluated",
+        components=["screening"],
+    )
+    CaseStudyFactory(sectors=["nhs"], places=["hackney"])
+    counts = CaseStudy.objects.facet_counts(
+        {
+            "sectors": ["nhs"],
+            "places": ["camden"],
+            "evidence": ["internally_evaluated"],
+            "components": ["screening"],
+        }
+    )
+    assert counts["places"] == {"camden": 1}
+    assert counts["evidence"] == {"internally_evaluated": 1}
+    assert counts["sectors"] == {"nhs": 1}
+
+
+def test_facet_counts_refuse_an_unknown_facet():
+    with pytest.raises(TypeError):
+        CaseStudy.objects.facet_counts({"colour": ["red"]})
