@@ -1,0 +1,165 @@
+"""Roadmap pages at scale: case-study matching and the sector comparison.
+
+With the real roadmap content, 1,000 published case studies and 10,000 saved
+self-assessment results, times:
+- choosing case studies for all 21 cells with one fetch and matching in Python
+  (``roadmap.journey``), beside one ``CaseStudy.objects.tagged()`` query per cell;
+- the sector comparison as one aggregate query (``stage_counts``), beside
+  reading every result's profile and counting in Python;
+- the journey and results pages through the Django test client, with their
+  query counts.
+"""
+
+import random
+import statistics
+import time
+from collections import Counter
+
+from django.db import connection, reset_queries
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from casestudies.models import CaseStudy
+from roadmap import scoring, services
+from roadmap.journey import framework, published_case_studies
+from roadmap.models import DomainStage, SelfAssessment, Statement, token_digest
+from roadmap.scoring import Rating
+from vocabulary.choices import Component, Domain, Principle, R, Sector
+
+CASE_STUDIES = 1_000
+RESULTS = 10_000
+REPEATS = 7
+SECTORS = [Sector.LOCAL_AUTHORITY, Sector.MET_POLICE, Sector.NHS, Sector.VCS]
+
+
+def _median_ms(function) -> float:
+    timings = []
+    for _ in range(REPEATS):
+        started = time.perf_counter()
+        function()
+        timings.append((time.perf_counter() - started) * 1000)
+    return statistics.median(timings)
+
+
+def _some(rng, choices, low=1, high=3):
+    return rng.sample(list(choices.values), rng.randint(low, high))
+
+
+def _build(rng) -> str:
+    """Load the content, the case studies and the results; return one token."""
+    services.roadmap_content_load()
+    now = timezone.now()
+    CaseStudy.objects.bulk_create(
+        [
+            CaseStudy(
+                title=f"Bench case study {n}",
+                slug=f"bench-case-study-{n}",
+                summary="A summary.",
+                body="A body.",
+                sectors=_some(rng, Sector, 1, 2),
+                places=["pan_london"],
+                rs=_some(rng, R),
+                principles=_some(rng, Principle),
+                domains=_some(rng, Domain, 1, 2),
+                components=_some(rng, Component, 0, 3),
+                evidence="practitioner_reported",
+                status=CaseStudy.Status.PUBLISHED,
+                published_at=now,
+            )
+            for n in range(CASE_STUDIES)
+        ],
+        batch_size=500,
+    )
+    statements = list(Statement.objects.all())
+    results = []
+    for n in range(RESULTS - 1):
+        answers = {s.code: rng.choice(Rating.values) for s in statements}
+        results.append(
+            SelfAssessment(
+                token_digest=token_digest(f"bench-{n}"),
+                sector=rng.choice(SECTORS),
+                answers=answers,
+                profile={
+                    domain: str(reached)
+                    for domain, reached in scoring.profile(answers, statements).items()
+                },
+            )
+        )
+    SelfAssessment.objects.bulk_create(results, batch_size=1000)
+    _, token = services.self_assessment_create(
+        sector=Sector.NHS,
+        answers={s.code: rng.choice(Rating.values) for s in statements},
+        statements=statements,
+    )
+    return token
+
+
+def _per_cell_queries():
+    """The baseline: one tagged() query per cell."""
+    for cell in DomainStage.objects.all():
+        list(
+            CaseStudy.objects.published().tagged(
+                domains=[cell.domain],
+                rs=cell.rs,
+                principles=cell.principles,
+                components=cell.components,
+            )[:3]
+        )
+
+
+def _python_counts():
+    """The baseline: read every profile in the sector and count in Python."""
+    counts = Counter()
+    for profile in SelfAssessment.objects.filter(sector=Sector.NHS).values_list(
+        "profile", flat=True
+    ):
+        counts.update(profile.items())
+    return counts
+
+
+def _page(client, url) -> tuple[float, int]:
+    # Each request clears the query log as it starts; start from empty too.
+    reset_queries()
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    return _median_ms(lambda: client.get(url)), len(context.captured_queries)
+
+
+def run(report):
+    """Build the data, then print each figure beside its baseline."""
+    rng = random.Random(6)
+    started = time.perf_counter()
+    token = _build(rng)
+    report.heading(
+        f"Roadmap with {CASE_STUDIES:,} case studies and {RESULTS:,} results"
+    )
+    report.figure("Set-up", time.perf_counter() - started, "s")
+
+    report.compare(
+        "Case studies for 21 cells: one fetch, matched in Python",
+        _median_ms(lambda: framework(case_studies=published_case_studies())),
+        _median_ms(_per_cell_queries),
+        "ms",
+        baseline_name="21 tagged() queries",
+    )
+    report.compare(
+        "Sector comparison: one aggregate query",
+        _median_ms(
+            lambda: SelfAssessment.objects.filter(sector=Sector.NHS).stage_counts()
+        ),
+        _median_ms(_python_counts),
+        "ms",
+        baseline_name="count in Python",
+    )
+
+    client = Client(HTTP_HOST="localhost")
+    for name, url in [
+        ("Journey page", "/roadmap/journey/"),
+        ("Journey page, NHS view", "/roadmap/journey/?sector=nhs"),
+        ("Results page with comparison", f"/roadmap/self-assessment/results/{token}/"),
+    ]:
+        milliseconds, queries = _page(client, url)
+        report.figure(f"{name}: time", milliseconds, "ms")
+        report.figure(f"{name}: queries", queries, "queries")
