@@ -220,3 +220,11 @@ def test_detail_runs_a_fixed_number_of_queries(
     with django_assert_num_queries(3):
         response = client.get(case_study.get_absolute_url())
     assert response.status_code == HTTPStatus.OK
+
+
+def test_list_lets_keyboard_users_skip_the_filters_to_the_results(client):
+    CaseStudyFactory()
+    html = _html(client.get(LIST_URL))
+    assert '<a class="govuk-link" href="#results-heading">Skip to results</a>' in html
+    assert 'id="results-heading" tabindex="-1"' in html
+    assert html.index("Skip to results") < html.index('name="sectors"')
