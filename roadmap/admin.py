@@ -1,6 +1,7 @@
 """Admin for the roadmap: VRU editors keep its content; results are read-only."""
 
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count
 
 from roadmap.models import (
@@ -43,7 +44,8 @@ class PhaseLinkInline(admin.TabularInline):
 
     model = PhaseLink
     extra = 0
-    fields = ["label", "target", "order"]
+    fields = ["label", "target", "external_url", "order"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Phase)

@@ -140,22 +140,40 @@ class Milestone(models.Model):
 
 
 class PhaseLink(models.Model):
-    """A link from a phase to a page of the site."""
+    """A link from a phase to a page of the site, or to a published report."""
 
     phase = models.ForeignKey(Phase, on_delete=models.CASCADE, related_name="links")
     label = models.CharField(max_length=120)
-    target = models.CharField(max_length=60, choices=LinkTarget.choices)
+    target = models.CharField(
+        "page of this site", max_length=60, choices=LinkTarget.choices, blank=True
+    )
+    external_url = models.URLField(
+        "or another address",
+        blank=True,
+        help_text="For findings and reports published elsewhere (https://...).",
+    )
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         ordering = ["phase", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(target="") & ~Q(external_url=""))
+                | (~Q(target="") & Q(external_url="")),
+                name="roadmap_phaselink_one_destination",
+                violation_error_message="Choose a page of this site or enter "
+                "another address, not both",
+            ),
+        ]
 
     def __str__(self):
         return self.label
 
     @property
     def url(self) -> str:
-        """The page's address, or "" while that part of the site does not exist."""
+        """The address, or "" while the page it names does not exist."""
+        if self.external_url:
+            return self.external_url
         try:
             return reverse(self.target)
         except NoReverseMatch:

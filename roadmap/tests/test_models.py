@@ -68,6 +68,20 @@ def test_phase_link_to_a_missing_page_has_no_url():
     assert link.url == ""
 
 
+def test_phase_link_can_point_to_a_published_report():
+    link = PhaseLinkFactory(target="", external_url="https://www.london.gov.uk/report")
+    assert link.url == "https://www.london.gov.uk/report"
+
+
+@pytest.mark.parametrize(
+    ("target", "external_url"),
+    [("", ""), ("roadmap:journey", "https://www.london.gov.uk/report")],
+)
+def test_phase_link_needs_exactly_one_destination(target, external_url):
+    with pytest.raises(IntegrityError):
+        PhaseLinkFactory(target=target, external_url=external_url)
+
+
 def test_action_for_everyone_applies_to_every_sector():
     action = ActionFactory.build(sectors=[])
     assert action.applies_to(Sector.NHS)
