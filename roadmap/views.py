@@ -109,6 +109,8 @@ def self_assessment_start(request):
 def self_assessment_questions(request):
     """Rate the statements; a valid form saves an anonymous result and shows it."""
     statements = list(Statement.objects.all())
+    if not statements:
+        raise Http404("The self-assessment has no statements yet")
     form = SelfAssessmentForm(
         request.POST if request.method == "POST" else None, statements=statements
     )

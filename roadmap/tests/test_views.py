@@ -12,7 +12,13 @@ from django.urls import reverse
 
 from casestudies.tests.factories import CaseStudyFactory
 from roadmap.models import Action, SelfAssessment, Statement
-from roadmap.tests.factories import ActionFactory, SelfAssessmentFactory
+from roadmap.tests.factories import (
+    ActionFactory,
+    MilestoneFactory,
+    PhaseFactory,
+    PhaseLinkFactory,
+    SelfAssessmentFactory,
+)
 from vocabulary.choices import Domain, Sector
 
 pytestmark = pytest.mark.django_db
@@ -249,6 +255,19 @@ def test_results_for_starting_out_give_trauma_aware_first_steps(client, content)
     assert "Name a senior sponsor at board or chief-officer level" in html
 
 
+def test_questions_page_is_not_found_before_statements_exist(client):
+    url = reverse("roadmap:self_assessment_questions")
+    assert client.get(url).status_code == HTTPStatus.NOT_FOUND
+    assert client.post(url, {"sector": "nhs"}).status_code == HTTPStatus.NOT_FOUND
+    assert not SelfAssessment.objects.exists()
+
+
+def test_start_page_has_no_start_button_before_statements_exist(client):
+    html = _html(client.get(reverse("roadmap:self_assessment_start")))
+    assert "Start now" not in html
+    assert "not open yet" in html
+
+
 def test_unknown_results_link_is_not_found(client, content):
     url = reverse("roadmap:self_assessment_results", args=["x" * 43])
     assert client.get(url).status_code == HTTPStatus.NOT_FOUND
@@ -303,6 +322,10 @@ def _grow_content():
             domains=list(Domain.values), rs=["realise", "respond"], slug=f"grow-{n}"
         )
     _others(25, Sector.NHS)
+    for number in range(5, 9):
+        phase = PhaseFactory(number=number)
+        MilestoneFactory.create_batch(3, phase=phase)
+        PhaseLinkFactory.create_batch(2, phase=phase)
 
 
 PAGES = [
