@@ -25,6 +25,12 @@ START_PAGE_BLOCKS = ("what_it_is", "why", "who_sees_answers", "support", "privac
 CHOICE_TYPES = {Question.Type.SINGLE, Question.Type.MULTIPLE}
 
 
+def prose(text: object) -> str:
+    """Unwrap a YAML text block: blank lines separate paragraphs, not line breaks."""
+    paragraphs = str(text or "").strip().split("\n\n")
+    return "\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip())
+
+
 class DefinitionError(ValueError):
     """The questionnaire file breaks a rule; the message says which."""
 
@@ -132,7 +138,7 @@ def questionnaire_load(*, path: Path = CURRENT_DEFINITION) -> Questionnaire:
             "title": definition["title"],
             "estimated_minutes": int(definition["estimated_minutes"]),
             "start_page": {
-                block: str(definition["meta"]["start_page"][block]).strip()
+                block: prose(definition["meta"]["start_page"][block])
                 for block in START_PAGE_BLOCKS
             },
             "source": Path(path).name,
@@ -157,7 +163,7 @@ def wave_questions_load(*, wave: Wave, path: Path = CURRENT_DEFINITION) -> int:
             code=section_data["code"],
             defaults={
                 "title": section_data["title"],
-                "intro": str(section_data.get("intro", "")).strip(),
+                "intro": prose(section_data.get("intro", "")),
                 "order": section_order,
             },
         )
@@ -169,9 +175,9 @@ def wave_questions_load(*, wave: Wave, path: Path = CURRENT_DEFINITION) -> int:
                 defaults={
                     "section": section,
                     "type": data["type"],
-                    "text": str(data["text"]).strip(),
-                    "why": str(data["why"]).strip(),
-                    "hint": str(data.get("hint", "")).strip(),
+                    "text": prose(data["text"]),
+                    "why": prose(data["why"]),
+                    "hint": prose(data.get("hint", "")),
                     "required": bool(data.get("required", False)),
                     "options": [
                         {"code": str(o["code"]), "label": str(o["label"])}

@@ -109,15 +109,12 @@ def _step_url(wave: Wave, step: Step, change: bool = False) -> str:
 
 
 def _next_url(wave: Wave, steps: list[Step], step: Step, answers: dict, change: bool):
-    shown = _shown(steps, answers)
-    keys = [s.key for s in shown]
-    position = keys.index(step.key) if step.key in keys else -1
-    following = shown[position + 1] if position + 1 < len(shown) else None
+    position = next(i for i, s in enumerate(steps) if s.key == step.key)
+    following = next((s for s in steps[position + 1 :] if s.is_shown(answers)), None)
     if following and (not change or following.section == step.section):
         # In change mode, a follow-on page of the same section (now routed in)
         # comes before returning to check answers.
-        if not change or following.part > step.part:
-            return _step_url(wave, following, change)
+        return _step_url(wave, following, change)
     return reverse("survey:check", args=[wave.slug])
 
 

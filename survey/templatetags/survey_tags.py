@@ -15,15 +15,11 @@ LONDON = ZoneInfo("Europe/London")
 
 @register.filter
 def paragraphs(text: str) -> SafeString:
-    """Plain text with blank lines between paragraphs, as escaped GOV.UK paragraphs.
-
-    Single line breaks inside a paragraph are kept (the support numbers are one
-    per line).
-    """
+    """Plain text with blank lines between paragraphs, as escaped GOV.UK paragraphs."""
     blocks = [b.strip() for b in str(text or "").split("\n\n") if b.strip()]
     return format_html_join(
         "\n",
-        '<p class="govuk-body til-prose">{}</p>',
+        '<p class="govuk-body">{}</p>',
         ((escape(block),) for block in blocks),
     )
 

@@ -17,7 +17,13 @@ def questionnaire(db):
 @pytest.fixture
 def open_wave(questionnaire):
     """A published wave, open now, with the full questionnaire."""
-    wave = WaveFactory(slug="open-wave", name="Open wave", questionnaire=questionnaire)
+    wave = WaveFactory(
+        slug="open-wave",
+        name="Open wave",
+        questionnaire=questionnaire,
+        intro=questionnaire.start_page["what_it_is"],
+        privacy_text=questionnaire.start_page["privacy"],
+    )
     wave_questions_load(wave=wave)
     return wave
 

@@ -1,0 +1,45 @@
+"""Demo waves: the closed 2024-25 wave and an open demo wave, loaded idempotently."""
+
+import datetime as dt
+
+import pytest
+
+from survey.demo import DEMO_WAVE_NAME, WAVE_2024_NAME, seed_demo
+from survey.models import Response, Wave
+from survey.tests.factories import LONDON
+
+pytestmark = pytest.mark.django_db
+
+
+def test_2024_25_wave_closes_at_the_end_of_10_january_london_time():
+    seed_demo()
+    wave = Wave.objects.get(name=WAVE_2024_NAME)
+    assert wave.opens_at == dt.datetime(2024, 11, 1, tzinfo=LONDON)
+    assert wave.closes_at == dt.datetime(2025, 1, 11, tzinfo=LONDON)
+    assert wave.closes_at == dt.datetime(2025, 1, 11, 0, 0, tzinfo=dt.UTC)  # GMT
+    assert wave.is_open(dt.datetime(2025, 1, 10, 23, 59, 59, tzinfo=LONDON))
+    assert not wave.is_open()
+    assert wave.questions.count() == 52
+
+
+def test_demo_wave_is_open_now_clearly_named_and_has_demo_responses():
+    lines = seed_demo()
+    wave = Wave.objects.get(name=DEMO_WAVE_NAME)
+    assert wave.is_open()
+    assert "demo" in wave.intro.lower()
+    assert list(Wave.objects.open()) == [wave]
+    responses = Response.objects.for_wave(wave).submitted()
+    assert responses.count() == 3
+    assert all("demo" in r.organisation.lower() for r in responses)
+    assert any("/survey/demo/" in line for line in lines)
+
+
+def test_second_run_moves_no_dates_and_adds_nothing():
+    seed_demo()
+    wave = Wave.objects.get(name=DEMO_WAVE_NAME)
+    wave.closes_at += dt.timedelta(days=3)
+    wave.save()
+    seed_demo()
+    assert Wave.objects.get(pk=wave.pk).closes_at == wave.closes_at
+    assert Response.objects.count() == 3
+    assert Wave.objects.count() == 2

@@ -1,0 +1,186 @@
+"""The questionnaire definition: its rules, its content and loading it into a wave."""
+
+import copy
+from io import StringIO
+
+import pytest
+import yaml
+from django.core.management import CommandError, call_command
+
+from survey.models import Question, Questionnaire
+from survey.questionnaire import (
+    CURRENT_DEFINITION,
+    DefinitionError,
+    definition_check,
+    definition_read,
+    definition_stats,
+    prose,
+    wave_questions_load,
+)
+from survey.tests.factories import SubmittedResponseFactory
+from vocabulary.choices import BCU, ICB, Component, Evidence, R, Sector, Stage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def definition():
+    return definition_read(CURRENT_DEFINITION)
+
+
+def _questions(definition):
+    return {q["code"]: q for s in definition["sections"] for q in s["questions"]}
+
+
+def test_definition_has_40_to_60_questions_and_only_consent_is_required(definition):
+    questions = _questions(definition)
+    assert 40 <= len(questions) <= 60
+    assert [c for c, q in questions.items() if q.get("required")] == ["consent"]
+
+
+def test_every_question_says_why_it_is_asked(definition):
+    assert all(q["why"].strip() for q in _questions(definition).values())
+
+
+def test_time_estimate_of_about_15_minutes_holds(definition):
+    # The method in the file's header: 200 words a minute, 10 s per closed
+    # question and 60 s per free-text answer, with a typical 3 answered.
+    stats = definition_stats(definition)
+    closed = stats["questions"] - stats["long_text"]
+    minutes = stats["words"] / 200 + closed * 10 / 60 + 3
+    assert definition["estimated_minutes"] == 15
+    assert 12 <= minutes <= 18, minutes
+
+
+def test_option_codes_match_the_shared_vocabulary(definition):
+    questions = _questions(definition)
+
+    def codes(code):
+        return [o["code"] for o in questions[code]["options"]]
+
+    assert set(codes("sector")) == set(Sector.values) - {Sector.POLICING}
+    assert codes("met_bcu") == list(BCU.values)
+    assert [o["label"] for o in questions["met_bcu"]["options"]] == list(BCU.labels)
+    assert codes("nhs_icb") == list(ICB.values)
+    assert codes("components_in_place") == list(Component.values)
+    assert codes("example_rs") == list(R.values)
+    assert {"aware", "informed", "responsive"} <= set(codes("journey_stage"))
+    assert set(Stage.values) <= set(codes("journey_stage"))
+    assert codes("example_evidence")[:3] == list(Evidence.values)[:3]
+
+
+def test_routing_asks_met_for_bcu_and_nhs_for_icb(definition):
+    questions = _questions(definition)
+    assert questions["met_bcu"]["show_if"] == {
+        "question": "sector",
+        "in": ["met_police"],
+    }
+    assert questions["nhs_icb"]["show_if"] == {"question": "sector", "in": ["nhs"]}
+
+
+def test_nothing_asks_about_respondents_own_trauma(definition):
+    for question in _questions(definition).values():
+        text = question["text"].lower()
+        assert "your own experience" not in text
+        assert "have you experienced" not in text
+    support = prose(definition["meta"]["start_page"]["support"])
+    assert "not about your own experiences" in support
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d["sections"][1]["questions"][0].pop("why"), "why is required"),
+        (
+            lambda d: d["sections"][1]["questions"][0].update(code="consent"),
+            "invalid or repeated",
+        ),
+        (
+            lambda d: d["sections"][1]["questions"][0].update(type="slider"),
+            "unknown type",
+        ),
+        (
+            lambda d: d["sections"][1]["questions"][0].update(required=True),
+            "only the consent question is required",
+        ),
+        (
+            lambda d: d["sections"][1]["questions"][1].update(
+                show_if={"question": "sector", "in": ["martians"]}
+            ),
+            "unknown option codes",
+        ),
+        (
+            lambda d: d["sections"][1]["questions"][1].update(
+                show_if={"question": "anything_else", "in": ["x"]}
+            ),
+            "earlier single or multiple",
+        ),
+        (
+            lambda d: d["sections"][-1]["questions"][-1].update(max_length=9000),
+            "max_length",
+        ),
+        (lambda d: d["meta"]["start_page"].pop("support"), "support is missing"),
+    ],
+)
+def test_definition_check_refuses_broken_rules(definition, change, message):
+    broken = copy.deepcopy(definition)
+    change(broken)
+    with pytest.raises(DefinitionError, match=message):
+        definition_check(broken)
+
+
+def test_unreadable_file_is_a_definition_error(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text("sections: [unclosed")
+    with pytest.raises(DefinitionError, match="Cannot read"):
+        definition_read(path)
+
+
+def test_loading_into_a_wave_creates_sections_and_questions_in_order(open_wave):
+    assert open_wave.sections.count() == 10
+    assert open_wave.questions.count() == len(
+        _questions(definition_read(CURRENT_DEFINITION))
+    )
+    first = open_wave.questions.order_by("section__order", "order").first()
+    assert first.code == "consent"
+    assert first.type == Question.Type.CONSENT
+    assert first.required
+
+
+def test_loading_again_keeps_rows_and_restores_wording(open_wave):
+    ids = set(open_wave.questions.values_list("id", flat=True))
+    open_wave.questions.filter(code="sector").update(text="Edited")
+    wave_questions_load(wave=open_wave)
+    assert set(open_wave.questions.values_list("id", flat=True)) == ids
+    assert open_wave.questions.get(code="sector").text == "Which sector do you work in?"
+
+
+def test_questions_are_not_removed_from_a_wave_with_submitted_answers(
+    open_wave, tmp_path
+):
+    SubmittedResponseFactory(wave=open_wave)
+    definition = yaml.safe_load(CURRENT_DEFINITION.read_text())
+    definition["sections"][-1]["questions"].pop()
+    path = tmp_path / "v1-shorter.yaml"
+    path.write_text(yaml.safe_dump(definition))
+    with pytest.raises(DefinitionError, match="anything_else"):
+        wave_questions_load(wave=open_wave, path=path)
+    assert open_wave.questions.filter(code="anything_else").exists()
+
+
+def test_load_questionnaire_command_checks_and_loads(open_wave):
+    out = StringIO()
+    call_command("load_questionnaire", "--check", stdout=out)
+    assert "52 questions" in out.getvalue()
+    call_command("load_questionnaire", "--wave", open_wave.slug, stdout=out)
+    assert "Loaded 52 questions into Open wave" in out.getvalue()
+    assert Questionnaire.objects.filter(code="practice-survey", version=1).count() == 1
+
+
+def test_load_questionnaire_command_reports_errors(db, tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text("version: 1\n")
+    with pytest.raises(CommandError, match="Missing top-level key"):
+        call_command("load_questionnaire", str(path), stdout=StringIO())
+    with pytest.raises(CommandError, match="No wave"):
+        call_command("load_questionnaire", "--wave", "nope", stdout=StringIO())
