@@ -3,9 +3,11 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.postgres.fields import ArrayField
+from django.db import models
 from django.utils import timezone
 from django.utils.html import format_html
 from import_export.admin import ImportExportModelAdmin
+from import_export.formats.base_formats import CSV, XLSX
 
 from casestudies.models import CaseStudy, Source
 from casestudies.resources import CaseStudyResource
@@ -18,6 +20,12 @@ class SourceInline(admin.TabularInline):
     model = Source
     extra = 1
     fields = ("title", "publisher", "url", "published_on", "note", "order")
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        """Addresses typed without a scheme are taken as https."""
+        if isinstance(db_field, models.URLField):
+            kwargs["assume_scheme"] = "https"
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 class OrganisationsField(forms.CharField):
@@ -74,6 +82,8 @@ class CaseStudyAdmin(ImportExportModelAdmin):
 
     form = CaseStudyAdminForm
     resource_classes = [CaseStudyResource]
+    import_formats = [CSV, XLSX]
+    export_formats = [CSV, XLSX]
     list_display = (
         "title",
         "status",
@@ -143,6 +153,16 @@ class CaseStudyAdmin(ImportExportModelAdmin):
         """Drafts open in the staff preview; published ones at their address."""
         return obj.get_absolute_url() if obj.is_published else obj.get_preview_url()
 
+    def has_import_permission(self, request):
+        """Importing creates and changes case studies, so it needs both rights."""
+        return request.user.has_perms(
+            ["casestudies.add_casestudy", "casestudies.change_casestudy"]
+        )
+
+    def has_export_permission(self, request):
+        """Anyone who may view case studies in the admin may export them."""
+        return request.user.has_perm("casestudies.view_casestudy")
+
     @admin.display(description="Preview")
     def preview_link(self, obj):
         """A link to see the case study as the public would."""
@@ -153,7 +173,7 @@ class CaseStudyAdmin(ImportExportModelAdmin):
             obj.get_preview_url(),
         )
 
-    @admin.action(description="Publish selected case studies")
+    @admin.action(description="Publish selected case studies", permissions=["change"])
     def publish(self, request, queryset):
         """Make the selected case studies public."""
         count = queryset.publish()
@@ -161,7 +181,9 @@ class CaseStudyAdmin(ImportExportModelAdmin):
             request, f"Published {count} case {'study' if count == 1 else 'studies'}."
         )
 
-    @admin.action(description="Return selected case studies to draft")
+    @admin.action(
+        description="Return selected case studies to draft", permissions=["change"]
+    )
     def unpublish(self, request, queryset):
         """Take the selected case studies off the public site."""
         count = queryset.unpublish()

@@ -362,6 +362,19 @@ class CaseStudy(models.Model):
         """The outcomes as sanitised HTML."""
         return render_markdown(self.outcomes)
 
+    def place_names(self) -> str:
+        """Where, in words: borough names, with the named place outside London."""
+        labels = dict(Borough.choices)
+        names = [
+            self.place_detail
+            if code == Borough.OUTSIDE_LONDON and self.place_detail
+            else labels.get(code, code)
+            for code in self.places
+        ]
+        if self.place_detail and Borough.OUTSIDE_LONDON not in self.places:
+            names.append(self.place_detail)
+        return ", ".join(names)
+
     def period(self) -> str:
         """When it ran, in words: "September 2021 to 2025", "From 2020", or ""."""
         started, ended = format_period(self.started), format_period(self.ended)

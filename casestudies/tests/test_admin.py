@@ -4,6 +4,7 @@ import io
 from http import HTTPStatus
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from import_export.formats.base_formats import CSV
@@ -278,3 +279,28 @@ def test_export_from_the_admin_as_xlsx(admin_client):
     sheet = load_workbook(io.BytesIO(response.content)).active
     values = [cell.value for row in sheet.iter_rows() for cell in row]
     assert "Spreadsheet row" in values
+
+
+@pytest.fixture
+def viewer_client(client, django_user_model):
+    """Staff who may only view case studies."""
+    user = django_user_model.objects.create_user("viewer", password="x", is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="view_casestudy"))
+    client.force_login(user)
+    return client
+
+
+def test_staff_who_may_only_view_cannot_import_or_publish(viewer_client):
+    draft = CaseStudyFactory(draft=True)
+    assert viewer_client.get(IMPORT_URL).status_code == HTTPStatus.FORBIDDEN
+    changelist = viewer_client.get(CHANGELIST).content.decode()
+    assert 'value="publish"' not in changelist
+    viewer_client.post(
+        CHANGELIST, {"action": "publish", "_selected_action": [draft.pk]}
+    )
+    draft.refresh_from_db()
+    assert draft.status == CaseStudy.Status.DRAFT
+
+
+def test_staff_who_may_only_view_can_export(viewer_client):
+    assert viewer_client.get(EXPORT_URL).status_code == HTTPStatus.OK

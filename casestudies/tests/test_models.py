@@ -109,3 +109,11 @@ def test_related_prefers_case_studies_sharing_more_tags():
     )
     CaseStudyFactory(principles=["choice", "trust"], rs=["respond"], draft=True)
     assert list(case_study.related()) == [close, distant]
+
+
+def test_place_names_name_the_place_outside_london():
+    case_study = CaseStudy(
+        places=[Borough.HACKNEY, Borough.OUTSIDE_LONDON], place_detail="Lancashire"
+    )
+    assert case_study.place_names() == "Hackney, Lancashire"
+    assert CaseStudy(places=[Borough.PAN_LONDON]).place_names() == "Pan-London"
