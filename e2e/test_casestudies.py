@@ -136,3 +136,21 @@ def test_detail_prints_without_navigation_or_buttons(live_server, page, library)
     assert print_button.is_hidden()
     assert page.get_by_role("heading", level=1).is_visible()
     assert page.get_by_text("Learning from VRU delivery").is_visible()
+
+
+def test_skip_to_results_moves_focus_past_the_filters(live_server, page, library):
+    page.goto(live_server.url + "/case-studies/")
+    page.get_by_role("link", name="Skip to results").click()
+    assert page.evaluate("document.activeElement.id") == "results-heading"
+
+
+@pytest.mark.parametrize(
+    "path", ["/case-studies/", "/case-studies/trauma-informed-custody/"]
+)
+def test_pages_fit_a_320px_screen(live_server, new_context, library, path):
+    page = new_context(viewport={"width": 320, "height": 640}).new_page()
+    page.goto(live_server.url + path)
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0
