@@ -1,5 +1,7 @@
 """Root URLs: each app owns its own namespace."""
 
+from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
@@ -10,6 +12,10 @@ urlpatterns = [
     path("roadmap/", include("roadmap.urls")),
     path("admin/", admin.site.urls),
 ]
+
+# Uploaded case-study images: served by Django only in development; in
+# production the proxy serves MEDIA_ROOT at MEDIA_URL (see README).
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 handler400 = "pages.views.bad_request"
 handler403 = "pages.views.permission_denied"
