@@ -1,0 +1,116 @@
+"""Locust users for bench/bench_survey.py: respondents, and the bare INSERT baseline.
+
+Each respondent starts a draft, answers every page, checks answers, submits and
+reads the reference from the confirmation page; references go to a file so the
+benchmark can check each one is in the database.
+"""
+
+import os
+import re
+
+from locust import HttpUser, constant, events, task
+
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+REFERENCE = re.compile(r"<strong class=\"til-nowrap\">(TIL-[A-Z0-9-]+)</strong>")
+WAVE = os.environ.get("BENCH_WAVE", "demo")
+REFERENCES_FILE = os.environ.get("BENCH_REFERENCES", "bench-survey-references.txt")
+
+ANSWERS = {
+    "consent": "on",
+    "sector": "nhs",
+    "nhs_organisation_type": "mental_health_trust",
+    "nhs_icb": "north_east",
+    "organisation_name": "Benchmark trust",
+    "job_role": "Nurse",
+    "seniority": "team_leader",
+    "boroughs": ["newham", "hackney"],
+    "answering_for": "team",
+    "team_size": "from_10_to_49",
+    "meaning_own_words": "Practice that notices trauma and avoids causing more.",
+    "meaning_familiarity": "good_understanding",
+    "journey_stage": "informed",
+    "r_realise_1": "agree",
+    "r_recognise_2": "neither",
+    "principle_safety": "agree",
+    "training_types": ["e_learning", "half_day"],
+    "reflective_practice": "monthly",
+    "components_in_place": ["training_all_staff", "collaboration"],
+    "has_example": "yes",
+    "example_description": "Reflective practice groups every month. " * 20,
+    "example_rs": ["recognise", "respond"],
+    "contact": "no",
+    "barriers": ["time_workload", "funding"],
+    "vru_support_types": ["training", "peer_network"],
+}
+
+references: list[str] = []
+
+
+@events.test_stop.add_listener
+def _write_references(**_kwargs):
+    with open(REFERENCES_FILE, "w") as handle:
+        handle.write("\n".join(references))
+
+
+class Respondent(HttpUser):
+    """Takes the whole survey with no thinking time, then starts again."""
+
+    wait_time = constant(0)
+
+    def _csrf(self, body: str) -> str:
+        match = CSRF.search(body)
+        return match.group(1) if match else ""
+
+    def _post(self, url: str, data: dict, name: str) -> str:
+        """POST without following the redirect; return where it points."""
+        with self.client.post(
+            url, data=data, name=name, allow_redirects=False, catch_response=True
+        ) as response:
+            if response.status_code != 302:
+                response.failure(f"{url} answered {response.status_code}")
+                return ""
+            response.success()
+            return response.headers.get("Location", "")
+
+    @task
+    def take_survey(self):
+        client = self.client
+        page = client.get(f"/survey/{WAVE}/", name="page view")
+        location = self._post(
+            f"/survey/{WAVE}/begin/",
+            {"csrfmiddlewaretoken": self._csrf(page.text), "website": ""},
+            "save answers",
+        )
+        for _ in range(30):
+            if not location:
+                return
+            page = client.get(location, name="page view")
+            if location.endswith("/check-answers/"):
+                break
+            data = {"csrfmiddlewaretoken": self._csrf(page.text), **ANSWERS}
+            location = self._post(location, data, "save answers")
+        else:
+            return
+        location = self._post(
+            f"/survey/{WAVE}/submit/",
+            {"csrfmiddlewaretoken": self._csrf(page.text), "website": ""},
+            "submit",
+        )
+        if not location:
+            return
+        confirmation = client.get(location, name="page view")
+        match = REFERENCE.search(confirmation.text)
+        if match:
+            references.append(match.group(1))
+
+
+class BareInsert(HttpUser):
+    """Posts to the bare one-INSERT view as fast as it answers."""
+
+    wait_time = constant(0)
+
+    @task
+    def insert(self):
+        self.client.post(
+            "/bench/bare-insert/", data={"payload": "x"}, name="bare insert"
+        )

@@ -1,0 +1,28 @@
+"""The project's URLs plus one bare view doing a single INSERT (the baseline)."""
+
+from django.db import connection
+from django.http import HttpResponse
+from django.urls import path
+from django.views.decorators.csrf import csrf_exempt
+
+from tilondon.urls import urlpatterns as project_urlpatterns
+
+BARE_TABLE = "bench_bare_insert"
+
+
+@csrf_exempt
+def bare_insert(request):
+    """One INSERT and a tiny response: the floor under any write to the database."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {BARE_TABLE} (payload) VALUES (%s) RETURNING id",  # noqa: S608
+            [request.POST.get("payload", "")],
+        )
+        row_id = cursor.fetchone()[0]
+    return HttpResponse(str(row_id), content_type="text/plain")
+
+
+urlpatterns = [
+    path("bench/bare-insert/", bare_insert),
+    *project_urlpatterns,
+]
