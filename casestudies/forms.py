@@ -36,7 +36,10 @@ class CaseStudyFilterForm(forms.Form):
         required=False,
         max_length=QUERY_MAX_LENGTH,
         error_messages={
-            "max_length": f"Enter fewer than {QUERY_MAX_LENGTH:,} characters"
+            "max_length": f"Enter fewer than {QUERY_MAX_LENGTH:,} characters",
+            "null_characters_not_allowed": (
+                "Enter search words without special characters"
+            ),
         },
         help_text='For example, custody, "family hubs" or training -police',
     )

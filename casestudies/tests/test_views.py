@@ -228,3 +228,84 @@ def test_list_lets_keyboard_users_skip_the_filters_to_the_results(client):
     assert '<a class="govuk-link" href="#results-heading">Skip to results</a>' in html
     assert 'id="results-heading" tabindex="-1"' in html
     assert html.index("Skip to results") < html.index('name="sectors"')
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"page": "abc"},
+        {"page": "99999"},
+        {"page": "-1"},
+        {"page": "9" * 400},
+        {"sectors": "nonsense"},
+        {"sectors": "x" * 5000},
+        {"sector": "<script>"},
+        {"evidence": ["<script>", "practitioner_reported"]},
+        {"q": "!!! ??? ..."},
+        {"q": '"'},
+        {"q": "-"},
+        {"q": '"custody -'},
+        {"q": "or or or"},
+        {"q": "a & b | c ! :* <->"},
+        {"q": "\\"},
+        {"q": "custody " * 24},
+    ],
+)
+def test_odd_addresses_show_the_list_and_never_fail(client, params):
+    CaseStudyFactory(title="Custody murals", sectors=["policing"])
+    response = client.get(LIST_URL, params)
+    html = _html(response)
+    assert response.status_code == HTTPStatus.OK
+    assert 'id="results-heading"' in html
+    assert "<script>" not in html.split("<main", 1)[1]
+
+
+def test_search_with_a_null_character_is_an_error_in_govuk_voice(client):
+    CaseStudyFactory(title="Still shown")
+    response = client.get(LIST_URL, {"q": "custody\x00"})
+    html = _html(response)
+    assert response.status_code == HTTPStatus.OK
+    assert "Enter search words without special characters" in html
+    assert "Still shown" in html
+
+
+def test_out_of_range_page_shows_the_last_page(client):
+    CaseStudyFactory.create_batch(12)
+    html = _html(client.get(LIST_URL, {"page": "99999"}))
+    assert "(page 2 of 2)" in html
+    assert html.count("til-case-study-list__item") == 2
+
+
+def test_free_text_is_escaped_or_sanitised_on_the_detail_page(client):
+    attack = '<script>alert(1)</script><img src=x onerror="alert(2)">'
+    case_study = CaseStudyFactory(
+        title=f"Title {attack}",
+        summary=f"Summary {attack}",
+        body=f"Body {attack} [link](javascript:alert(3))",
+        outcomes=f"- Outcome {attack} [link](javascript:alert(4))",
+        evidence_note=f"Note {attack}",
+        organisations=[f"Org {attack}"],
+        place_detail=f"Place {attack}",
+        contact_name=f"Contact {attack}",
+    )
+    SourceFactory(case_study=case_study, title=f"Source {attack}", note=attack)
+    html = _html(client.get(case_study.get_absolute_url()))
+    main = html.split("<main", 1)[1]
+    assert "<script>" not in main
+    assert "<img" not in main
+    assert "javascript:" not in main
+    assert "&lt;script&gt;" in main
+    assert "Outcome" in main
+
+
+def test_free_text_is_escaped_on_the_list_page(client):
+    CaseStudyFactory(
+        title="<script>alert(1)</script>",
+        summary='<img src=x onerror="alert(2)">',
+        organisations=["<b>Org</b>"],
+        place_detail="<i>Place</i>",
+    )
+    main = _html(client.get(LIST_URL)).split("<main", 1)[1]
+    for fragment in ("<script>", "<img", "<b>Org", "<i>Place"):
+        assert fragment not in main
+    assert "&lt;script&gt;" in main
