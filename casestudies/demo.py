@@ -61,6 +61,7 @@ def seed_demo() -> list[str]:
                 case_study=case_study,
                 title=source["title"],
                 publisher=source.get("publisher") or "",
+                url=source.get("url") or "",
                 published_on=_date(source.get("date")),
                 note=source.get("note") or "",
                 order=order,

@@ -51,3 +51,15 @@ def test_seeded_library_answers_the_practitioner_questions():
         .filter(slug="hampshire-trauma-informed-practitioners-on-patrol")
         .exists()
     )
+
+
+def test_seeded_sources_published_online_link_to_them(client):
+    seed_demo()
+    home_office = Source.objects.filter(publisher="Home Office")
+    assert home_office.count() >= 4
+    assert all(s.url.startswith("https://www.gov.uk/") for s in home_office)
+    for source in Source.objects.exclude(url=""):
+        source.full_clean()
+    case_study = home_office.first().case_study
+    html = client.get(case_study.get_absolute_url()).content.decode()
+    assert f'href="{home_office.first().url}"' in html
