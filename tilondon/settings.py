@@ -5,6 +5,7 @@ switches on production behaviour and refuses to start without a real secret key.
 See README.md for every variable.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -47,7 +48,8 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 # Applications
 # ------------------------------------------------------------------------------
 DJANGO_APPS = [
-    "django.contrib.admin",
+    # The default admin site is the staff app's: two-factor sign-in for all of it.
+    "staff.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -59,6 +61,9 @@ THIRD_PARTY_APPS = [
     "crispy_forms",
     "crispy_forms_gds",
     "import_export",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
 ]
 LOCAL_APPS = [
     "vocabulary",
@@ -66,6 +71,7 @@ LOCAL_APPS = [
     "survey",
     "casestudies",
     "roadmap",
+    "staff",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -78,8 +84,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "staff.middleware.StaffSessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so it turns a lockout raised during sign-in into its response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "tilondon.urls"
@@ -133,6 +143,29 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# django-axes first: it refuses a locked-out sign-in before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Staff sign-in hardening (see docs/admin.md). Failures are counted per
+# username and IP address together, so one shared council or NHS address is
+# not locked out by another person's typing, and a username cannot be locked
+# out by a stranger from elsewhere.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "staff/locked_out.html"
+# The same client address as the survey's rate limits (SURVEY_TRUSTED_PROXIES).
+AXES_CLIENT_IP_CALLABLE = "staff.signin.client_ip"
+# The issuer shown in authenticator apps beside the account name.
+OTP_TOTP_ISSUER = "Trauma-Informed London"
+# Staff sessions end after this long without a request, and after the longer
+# limit in any case; the public survey's sessions are not affected.
+STAFF_SESSION_IDLE_MINUTES = env.int("STAFF_SESSION_IDLE_MINUTES", default=30)
+STAFF_SESSION_MAX_HOURS = env.int("STAFF_SESSION_MAX_HOURS", default=10)
 
 # ------------------------------------------------------------------------------
 # Internationalisation

@@ -1,3 +1,3 @@
 """Admin for the survey: the questionnaire (here) and responses (responses.py)."""
 
-from survey.admin import questionnaire  # noqa: F401
+from survey.admin import questionnaire, responses  # noqa: F401

@@ -1,0 +1,224 @@
+"""The analyst dashboard's figures, aggregated in PostgreSQL.
+
+Each figure is one GROUP BY over the responses table (JSONB operators for
+answers), so the page runs the same handful of queries however many
+responses there are.
+"""
+
+from django.db import connection
+
+from staff import charts
+from survey.models import AGREEMENT_OPTIONS, Question, Response, Wave
+from vocabulary.choices import (
+    LOCAL_AUTHORITY_AREAS,
+    Borough,
+    Principle,
+    R,
+    Sector,
+)
+
+RESPONSES = Response._meta.db_table
+SUBMITTED = Response.Status.SUBMITTED
+AGREEMENT_CODES = [option["code"] for option in AGREEMENT_OPTIONS]
+AGREEMENT_LABELS = [option["label"] for option in AGREEMENT_OPTIONS]
+AGREE = {"agree", "strongly_agree"}
+# "Don't know" is shown, but left out of the share who agree.
+DONT_KNOW = "dont_know"
+SECTOR_LABELS = dict(Sector.choices) | {"other": "Other"}
+
+
+def _rows(sql: str, params: list) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _wave_clause(wave: Wave | None) -> tuple[str, list]:
+    if wave is None:
+        return "", []
+    return " AND r.wave_id = %s", [wave.pk]
+
+
+def per_day(wave: Wave | None) -> list[tuple[str, int, int]]:
+    """Responses started and submitted on each London day."""
+    clause, params = _wave_clause(wave)
+    # The table name comes from the model; every value is a parameter.
+    sql = (
+        "SELECT d, sum(started)::int, sum(submitted)::int FROM ("  # noqa: S608
+        f" SELECT (r.started_at AT TIME ZONE 'Europe/London')::date AS d,"
+        f" 1 AS started, 0 AS submitted FROM {RESPONSES} r WHERE true{clause}"
+        " UNION ALL"
+        " SELECT (r.submitted_at AT TIME ZONE 'Europe/London')::date, 0, 1"
+        f" FROM {RESPONSES} r WHERE r.status = %s{clause}"
+        ") days GROUP BY d ORDER BY d"
+    )
+    rows = _rows(sql, [*params, SUBMITTED, *params])
+    return [(day.isoformat(), started, submitted) for day, started, submitted in rows]
+
+
+def by_column(column: str, wave: Wave | None, *, unnest: bool = False) -> dict:
+    """Submitted responses counted by ``sector`` or each of ``boroughs``."""
+    clause, params = _wave_clause(wave)
+    value = f"unnest(r.{column})" if unnest else f"r.{column}"
+    sql = (
+        f"SELECT v, count(*) FROM (SELECT {value} AS v FROM {RESPONSES} r"  # noqa: S608 - names from this module
+        f" WHERE r.status = %s{clause}) t GROUP BY v"
+    )
+    return dict(_rows(sql, [SUBMITTED, *params]))
+
+
+def answer_counts(codes: list[str], wave: Wave | None) -> dict[str, dict[str, int]]:
+    """For each question code, how many submitted responses gave each answer.
+
+    Lists (multiple choice) are unnested, so each chosen option counts once.
+    """
+    if not codes:
+        return {}
+    clause, params = _wave_clause(wave)
+    # The table name comes from the model; every value is a parameter.
+    sql = (
+        "SELECT kv.key, coalesce(item.value, kv.value #>> '{}'), count(*)"  # noqa: S608
+        f" FROM {RESPONSES} r"
+        " CROSS JOIN LATERAL jsonb_each(r.answers) kv"
+        " LEFT JOIN LATERAL jsonb_array_elements_text("
+        "   CASE WHEN jsonb_typeof(kv.value) = 'array' THEN kv.value END"
+        " ) item ON true"
+        f" WHERE r.status = %s AND kv.key = ANY(%s){clause}"
+        " GROUP BY 1, 2"
+    )
+    counts: dict[str, dict[str, int]] = {code: {} for code in codes}
+    for key, value, number in _rows(sql, [SUBMITTED, codes, *params]):
+        if value is not None:
+            counts[key][value] = number
+    return counts
+
+
+def _share_agreeing(counts: dict[str, int]) -> tuple[int, int]:
+    answered = sum(n for code, n in counts.items() if code != DONT_KNOW)
+    agreeing = sum(n for code, n in counts.items() if code in AGREE)
+    return agreeing, answered
+
+
+def _percent(part: int, whole: int) -> float:
+    return round(100 * part / whole, 1) if whole else 0.0
+
+
+def dashboard_for(wave_slug: str) -> dict:
+    """Everything the dashboard template shows, for one wave or for all."""
+    waves = list(Wave.objects.order_by("-opens_at"))
+    wave = next((w for w in waves if w.slug == wave_slug), None)
+    question_filter = {"wave": wave} if wave else {"wave__in": waves[:1]}
+    agreement_questions = list(
+        Question.objects.filter(type=Question.Type.AGREEMENT, **question_filter)
+        .select_related("section")
+        .order_by("section__order", "order", "id")
+    )
+    codes = [q.code for q in agreement_questions]
+    counts = answer_counts([*codes, "example_rs"], wave)
+
+    days = per_day(wave)
+    started = sum(s for _, s, _ in days)
+    submitted = sum(s for _, _, s in days)
+
+    sectors = by_column("sector", wave)
+    sector_rows = sorted(
+        (
+            (SECTOR_LABELS.get(code, code or "Not answered"), n)
+            for code, n in sectors.items()
+        ),
+        key=lambda row: (-row[1], row[0]),
+    )
+    boroughs = by_column("boroughs", wave, unnest=True)
+    borough_labels = dict(Borough.choices)
+    borough_rows = [
+        (borough_labels[code], boroughs.get(code, 0))
+        for code in [*LOCAL_AUTHORITY_AREAS, Borough.PAN_LONDON, Borough.OUTSIDE_LONDON]
+    ]
+
+    agreement_rows = []
+    for question in agreement_questions:
+        question_counts = counts.get(question.code, {})
+        values = [question_counts.get(code, 0) for code in AGREEMENT_CODES]
+        agreeing, answered = _share_agreeing(question_counts)
+        agreement_rows.append(
+            {
+                "question": question,
+                "counts": values,
+                "total": sum(values),
+                "agree_percent": _percent(agreeing, answered),
+            }
+        )
+
+    examples = counts.get("example_rs", {})
+    glance_rs = []
+    for r in R:
+        merged: dict[str, int] = {}
+        for question in agreement_questions:
+            if question.code.startswith(f"r_{r.value}_"):
+                for code, n in counts.get(question.code, {}).items():
+                    merged[code] = merged.get(code, 0) + n
+        agreeing, answered = _share_agreeing(merged)
+        glance_rs.append(
+            {
+                "label": r.label,
+                "percent": _percent(agreeing, answered),
+                "answered": answered,
+                "examples": examples.get(r.value, 0),
+            }
+        )
+    glance_principles = []
+    for principle in Principle:
+        agreeing, answered = _share_agreeing(
+            counts.get(f"principle_{principle.value}", {})
+        )
+        glance_principles.append(
+            {
+                "label": principle.label,
+                "percent": _percent(agreeing, answered),
+                "answered": answered,
+            }
+        )
+
+    return {
+        "waves": waves,
+        "wave": wave,
+        "started": started,
+        "submitted": submitted,
+        "completion_percent": _percent(submitted, started),
+        "days": days,
+        "days_chart": charts.column_chart(days),
+        "status_chart": charts.bar_chart(
+            [
+                ("Started (drafts and submitted)", started, f"{started:,}"),
+                ("Submitted", submitted, f"{submitted:,}"),
+            ]
+        ),
+        "sector_rows": sector_rows,
+        "sector_chart": charts.bar_chart(
+            [(label, n, f"{n:,}") for label, n in sector_rows]
+        ),
+        "borough_rows": borough_rows,
+        "borough_map": charts.tile_map(boroughs),
+        "agreement_labels": AGREEMENT_LABELS,
+        "agreement_rows": agreement_rows,
+        "agreement_chart": charts.stacked_chart(
+            [(row["question"].code, row["counts"]) for row in agreement_rows],
+            AGREEMENT_LABELS,
+        ),
+        "glance_rs": glance_rs,
+        "rs_chart": charts.bar_chart(
+            [
+                (row["label"], row["percent"], f"{row['percent']:.0f}%")
+                for row in glance_rs
+            ],
+            maximum=100,
+        ),
+        "glance_principles": glance_principles,
+        "principles_chart": charts.bar_chart(
+            [
+                (row["label"], row["percent"], f"{row['percent']:.0f}%")
+                for row in glance_principles
+            ],
+            maximum=100,
+        ),
+    }

@@ -1,0 +1,117 @@
+"""Staff pages: the code step of sign-in, authenticator set-up, the dashboard."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.debug import sensitive_post_parameters
+
+from staff import dashboard as dashboard_data
+from staff.forms import TokenForm
+from staff.signin import (
+    confirmed_device,
+    device_verify,
+    enrolment_device,
+    qr_code_data_uri,
+    secret_base32,
+)
+
+WRONG_CODE = (
+    "The code is not right or has expired. Enter the current code from your app"
+)
+TOO_MANY = "Too many wrong codes. Wait a minute, then enter the current code"
+
+
+def _password_verified_staff(request) -> bool:
+    user = request.user
+    return user.is_authenticated and user.is_active and user.is_staff
+
+
+def _next_url(request, site) -> str:
+    next_url = request.POST.get("next") or request.GET.get("next", "")
+    if next_url and url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return next_url
+    return reverse(f"{site.name}:index")
+
+
+def _context(request, site, **extra):
+    return {**site.each_context(request), "next": _next_url(request, site), **extra}
+
+
+@sensitive_post_parameters("token")
+@csrf_protect
+@never_cache
+def two_factor(request, site):
+    """Ask a password-verified staff member for the code from their app."""
+    if not _password_verified_staff(request):
+        return redirect_to_login(request.get_full_path(), reverse(f"{site.name}:login"))
+    if request.user.is_verified():
+        return redirect(_next_url(request, site))
+    device = confirmed_device(request.user)
+    if device is None:
+        return redirect(site.second_step_url(request))
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if not device.verify_is_allowed()[0]:
+            form.add_error("token", TOO_MANY)
+        elif device_verify(request, device, form.cleaned_data["token"]):
+            return redirect(_next_url(request, site))
+        else:
+            form.add_error("token", WRONG_CODE)
+    context = _context(request, site, form=form, title="Enter your code")
+    return TemplateResponse(request, "staff/two_factor.html", context)
+
+
+@sensitive_post_parameters("token")
+@csrf_protect
+@never_cache
+def two_factor_setup(request, site):
+    """Set up an authenticator app at first sign-in, then ask for its code.
+
+    Only for staff with no confirmed app: replacing a lost one is done by a
+    VRU admin deleting the old device, so a stolen password alone cannot
+    swap in an attacker's app.
+    """
+    if not _password_verified_staff(request):
+        return redirect_to_login(request.get_full_path(), reverse(f"{site.name}:login"))
+    if request.user.is_verified() or confirmed_device(request.user):
+        return redirect(site.second_step_url(request))
+    device = enrolment_device(request.user)
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if not device.verify_is_allowed()[0]:
+            form.add_error("token", TOO_MANY)
+        elif device_verify(request, device, form.cleaned_data["token"]):
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+            return redirect(_next_url(request, site))
+        else:
+            form.add_error("token", WRONG_CODE)
+    context = _context(
+        request,
+        site,
+        form=form,
+        title="Set up your authenticator app",
+        secret=secret_base32(device),
+        qr_code=qr_code_data_uri(device.config_url),
+    )
+    return TemplateResponse(request, "staff/two_factor_setup.html", context)
+
+
+def dashboard(request, site):
+    """The analyst dashboard: counts and charts for one wave or all waves."""
+    if not request.user.has_perm("staff.view_dashboard"):
+        raise PermissionDenied
+    data = dashboard_data.dashboard_for(request.GET.get("wave", ""))
+    context = {
+        **site.each_context(request),
+        "title": "Survey dashboard",
+        **data,
+    }
+    return TemplateResponse(request, "staff/dashboard.html", context)

@@ -1,0 +1,370 @@
+"""Exports of submitted responses: one row per response, one column per code.
+
+Layout (see docs/admin.md):
+- ``reference``, ``wave``, ``submitted_at``, ``started_at`` (ISO 8601 in London
+  time, with the offset), ``case_study_contact`` (1 if contact details are held);
+- one column per question code, holding the answer's label (not its code);
+- a multiple-choice question (and the multi-select borough question) becomes
+  one column per option, ``<code>__<option>``, holding 1 or 0, and blank when
+  the question was not answered; "Other" free text goes in ``<code>_other``.
+
+Every cell passes through ``cell_safe`` on its way out, in CSV and XLSX alike.
+The same row builder serves the admin (django-import-export's ``Resource``)
+and the streaming ``export_responses`` command.
+"""
+
+import csv
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.db.models import Exists, OuterRef, QuerySet
+from import_export import resources
+from import_export.fields import Field
+
+from survey.models import ContactDetails, Question, Wave
+
+LONDON = ZoneInfo("Europe/London")
+CHUNK_SIZE = 2000
+
+# A spreadsheet reads a cell starting with one of these as a formula (or, for
+# tab and carriage return, shifts what follows into one): OWASP's list, plus
+# the full-width forms some spreadsheets also accept.
+FORMULA_TRIGGERS = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
+# Control characters an XLSX file cannot hold (openpyxl refuses them).
+ILLEGAL_CHARACTERS = re.compile(r"[\000-\010\013\014\016-\037]")
+
+META_COLUMNS = ["reference", "wave", "submitted_at", "started_at"]
+CONTACT_COLUMN = "case_study_contact"
+ROW_FIELDS = (
+    "reference",
+    "wave__slug",
+    "submitted_at",
+    "started_at",
+    "contact_consented",
+    "answers",
+)
+
+
+def cell_safe(value):
+    """A value that opens as plain text in Excel, LibreOffice and Sheets.
+
+    Text starting with a formula trigger (after any leading spaces) gets a
+    leading apostrophe, so it is shown, never run; control characters that
+    XLSX cannot hold are dropped. Numbers and None pass unchanged.
+    """
+    if not isinstance(value, str) or not value:
+        return value
+    value = ILLEGAL_CHARACTERS.sub("", value)
+    first = value[:1]
+    if first in FORMULA_TRIGGERS or (
+        first.isspace() and value.lstrip()[:1] in FORMULA_TRIGGERS
+    ):
+        return "'" + value
+    return value
+
+
+def iso_london(moment: datetime | None) -> str:
+    """An instant as ISO 8601 in London time, with its offset."""
+    if moment is None:
+        return ""
+    return moment.astimezone(LONDON).isoformat(timespec="seconds")
+
+
+@dataclass
+class Column:
+    """One export column: its header and how it reads a response's answers."""
+
+    name: str
+    question: Question | None = None
+    option: dict | None = None
+    kind: str = "meta"
+    waves: list[str] = field(default_factory=list)
+
+    def describe(self) -> dict[str, str]:
+        """This column's row in the data dictionary."""
+        question = self.question
+        if question is None:
+            return {
+                "column": self.name,
+                "question_code": "",
+                "question": META_DESCRIPTIONS[self.name],
+                "type": "",
+                "values": "",
+                "waves": "",
+            }
+        if self.kind == "flag":
+            values = f"1 = {self.option['label']} ({self.option['code']}); 0 = not"
+        elif self.kind == "label":
+            values = "; ".join(o["label"] for o in question.options_with_labels())
+        elif self.kind == "other":
+            values = 'Free text, when "Other" was chosen'
+        elif self.kind == "number":
+            values = "A whole number"
+        else:
+            values = "Free text"
+        return {
+            "column": self.name,
+            "question_code": question.code,
+            "question": question.text,
+            "type": question.get_type_display(),
+            "values": values,
+            "waves": "; ".join(self.waves),
+        }
+
+
+META_DESCRIPTIONS = {
+    "reference": "The response's reference, as shown to the respondent",
+    "wave": "The survey wave (its code)",
+    "submitted_at": "When it was submitted: ISO 8601, London time, with offset",
+    "started_at": "When it was started: ISO 8601, London time, with offset",
+    CONTACT_COLUMN: "1 if the respondent left contact details for a case study",
+}
+
+DICTIONARY_HEADERS = ["column", "question_code", "question", "type", "values", "waves"]
+
+
+def export_queryset(queryset: QuerySet) -> QuerySet:
+    """Submitted responses only, oldest first, as plain tuples for speed."""
+    return (
+        queryset.submitted()
+        .order_by("submitted_at", "pk")
+        .annotate(
+            contact_consented=Exists(
+                ContactDetails.objects.filter(response=OuterRef("pk"))
+            )
+        )
+        .values_list(*ROW_FIELDS)
+    )
+
+
+def columns_for_waves(waves: Iterable[Wave]) -> list[Column]:
+    """The columns for responses to these waves, in questionnaire order.
+
+    A code is the same question in every wave, so it is one column; the most
+    recent wave's order wins, and codes only older waves asked come after.
+    """
+    wave_ids = [wave.pk for wave in waves]
+    questions = (
+        Question.objects.filter(wave_id__in=wave_ids)
+        .select_related("wave", "section")
+        .order_by("-wave__opens_at", "section__order", "order", "id")
+    )
+    by_code: dict[str, Question] = {}
+    waves_of: dict[str, list[str]] = {}
+    for question in questions:
+        by_code.setdefault(question.code, question)
+        waves_of.setdefault(question.code, []).append(question.wave.slug)
+    columns = [Column(name) for name in META_COLUMNS]
+    columns.append(Column(CONTACT_COLUMN))
+    for code, question in by_code.items():
+        waves_list = sorted(waves_of[code])
+        if question.is_multi_valued:
+            columns.extend(
+                Column(
+                    f"{code}__{option['code']}", question, option, "flag", waves_list
+                )
+                for option in question.options_with_labels()
+            )
+        elif question.type in (Question.Type.SHORT_TEXT, Question.Type.LONG_TEXT):
+            columns.append(Column(code, question, None, "text", waves_list))
+        elif question.type == Question.Type.NUMBER:
+            columns.append(Column(code, question, None, "number", waves_list))
+        else:
+            columns.append(Column(code, question, None, "label", waves_list))
+        if question.other_text:
+            columns.append(
+                Column(question.other_key, question, None, "other", waves_list)
+            )
+    return columns
+
+
+def columns_for_queryset(queryset: QuerySet) -> list[Column]:
+    """The columns for whichever waves the responses in ``queryset`` belong to."""
+    wave_ids = queryset.order_by().values("wave_id").distinct()
+    return columns_for_waves(Wave.objects.filter(pk__in=wave_ids))
+
+
+def row_builder(columns: list[Column]) -> Callable[[tuple], list]:
+    """A function turning one ``export_queryset`` tuple into a row of safe cells.
+
+    Work that does not depend on the row (labels, option lists) is done here
+    once, so a row costs little more than reading its answers.
+    """
+    readers: list[Callable[[dict], list]] = []
+    index = len(META_COLUMNS) + 1
+    questions = columns[index:]
+    position = 0
+    while position < len(questions):
+        column = questions[position]
+        code = column.question.code if column.question else column.name
+        if column.kind == "flag":
+            options = []
+            while (
+                position < len(questions)
+                and questions[position].kind == "flag"
+                and questions[position].question.code == code
+            ):
+                options.append(questions[position].option["code"])
+                position += 1
+            readers.append(_flags_reader(code, options))
+            continue
+        if column.kind == "label":
+            labels = {
+                o["code"]: o["label"] for o in column.question.options_with_labels()
+            }
+            readers.append(_label_reader(code, labels))
+        elif column.kind == "other":
+            readers.append(_text_reader(column.name))
+        else:
+            readers.append(_text_reader(code))
+        position += 1
+
+    def build(values: tuple) -> list:
+        reference, wave, submitted_at, started_at, has_contact, answers = values
+        answers = answers if isinstance(answers, dict) else {}
+        row = [
+            reference,
+            wave,
+            iso_london(submitted_at),
+            iso_london(started_at),
+            1 if has_contact else 0,
+        ]
+        for reader in readers:
+            row.extend(reader(answers))
+        return [cell_safe(cell) for cell in row]
+
+    return build
+
+
+def _flags_reader(code: str, options: list[str]):
+    blank = [""] * len(options)
+
+    def read(answers: dict) -> list:
+        chosen = answers.get(code)
+        if chosen in (None, "", []):
+            return blank
+        chosen = set(chosen) if isinstance(chosen, list) else {chosen}
+        return [1 if option in chosen else 0 for option in options]
+
+    return read
+
+
+def _label_reader(code: str, labels: dict[str, str]):
+    def read(answers: dict) -> list:
+        value = answers.get(code)
+        if value is None:
+            return [""]
+        return [labels.get(value, value) if isinstance(value, str) else value]
+
+    return read
+
+
+def _text_reader(key: str):
+    def read(answers: dict) -> list:
+        value = answers.get(key)
+        return ["" if value is None else value]
+
+    return read
+
+
+def dictionary_rows(columns: list[Column]) -> list[list[str]]:
+    """The data dictionary: one row per export column, in the same order."""
+    return [
+        [cell_safe(value) for value in column.describe().values()] for column in columns
+    ]
+
+
+class ResponseResource(resources.Resource):
+    """Submitted responses for django-import-export, laid out as above.
+
+    Its columns depend on the waves being exported, so they are worked out
+    in ``before_export`` from the (filtered) queryset.
+    """
+
+    def __init__(self, columns: list[Column] | None = None, **kwargs):
+        super().__init__(**kwargs)
+        self.columns = columns
+        self._build = None
+
+    def before_export(self, queryset, **kwargs):
+        if self.columns is None:
+            self.columns = columns_for_queryset(queryset)
+        self.fields = {
+            column.name: Field(column_name=column.name) for column in self.columns
+        }
+        self._build = row_builder(self.columns)
+
+    def get_export_headers(self, selected_fields=None):
+        return [cell_safe(column.name) for column in self.columns or []]
+
+    def filter_export(self, queryset, **kwargs):
+        return export_queryset(queryset)
+
+    def export_resource(self, instance, selected_fields=None, **kwargs):
+        return self._build(instance)
+
+
+def responses_write_csv(
+    queryset: QuerySet,
+    columns: list[Column],
+    stream,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Write the responses as CSV, a chunk at a time; return the row count."""
+    writer = csv.writer(stream)
+    writer.writerow([cell_safe(column.name) for column in columns])
+    count = 0
+    for row in _rows(queryset, columns, progress):
+        writer.writerow(row)
+        count += 1
+    return count
+
+
+def responses_write_xlsx(
+    queryset: QuerySet,
+    columns: list[Column],
+    path,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Write the responses, and the data dictionary, as an XLSX file.
+
+    openpyxl's write-only workbook streams rows to disk, so memory does not
+    grow with the number of responses.
+    """
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Responses")
+    sheet.append([cell_safe(column.name) for column in columns])
+    count = 0
+    for row in _rows(queryset, columns, progress):
+        sheet.append(row)
+        count += 1
+    dictionary = workbook.create_sheet("Data dictionary")
+    dictionary.append(DICTIONARY_HEADERS)
+    for row in dictionary_rows(columns):
+        dictionary.append(row)
+    workbook.save(path)
+    return count
+
+
+def _rows(
+    queryset: QuerySet, columns: list[Column], progress: Callable[[int], None] | None
+) -> Iterator[list]:
+    build = row_builder(columns)
+    count = 0
+    for values in export_queryset(queryset).iterator(chunk_size=CHUNK_SIZE):
+        yield build(values)
+        count += 1
+        if progress is not None and count % CHUNK_SIZE == 0:
+            progress(count)
+    if progress is not None:
+        progress(count)
+
+
+def response_count(queryset: QuerySet) -> int:
+    """How many submitted responses an export of ``queryset`` would hold."""
+    return queryset.submitted().count()
