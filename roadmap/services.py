@@ -68,9 +68,15 @@ def roadmap_content_load(*, path: Path = CONTENT_PATH) -> list[str]:
                 Milestone(phase=phase, when=m["when"], text=m["text"], order=order)
                 for order, m in enumerate(item.get("milestones", []))
             )
+            # A link names a page of this site (url_name) or an address
+            # elsewhere (url), such as findings published by the VRU.
             PhaseLink.objects.bulk_create(
                 PhaseLink(
-                    phase=phase, label=link["label"], target=link["url_name"], order=n
+                    phase=phase,
+                    label=link["label"],
+                    target=link.get("url_name", ""),
+                    external_url=link.get("url", ""),
+                    order=n,
                 )
                 for n, link in enumerate(item.get("links", []))
             )

@@ -4,6 +4,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 
 from roadmap.models import (
     Action,
@@ -65,7 +66,7 @@ def test_loading_creates_all_the_content():
         "RoadmapText": len(TextKey),
         "Phase": 4,
         "Milestone": 5,
-        "PhaseLink": 5,
+        "PhaseLink": 6,
         "StageDescription": 3,
         "DomainDescription": 7,
         "DomainStage": 21,
@@ -75,6 +76,16 @@ def test_loading_creates_all_the_content():
     assert Action.objects.filter(sectors=[]).exists()
     assert Action.objects.filter(sectors__contains=[Sector.MET_POLICE]).exists()
     assert "\n\n" in RoadmapText.objects.get(key=TextKey.SCORING_RULE).text
+
+
+def test_phases_link_to_the_survey_the_case_studies_and_findings():
+    roadmap_content_load()
+    urls = {link.url for link in PhaseLink.objects.all()}
+    assert reverse("survey:start") in urls
+    assert reverse("casestudies:list") in urls
+    findings = PhaseLink.objects.get(label__contains="findings")
+    assert findings.external_url.startswith("https://www.london.gov.uk/")
+    findings.full_clean()
 
 
 def test_loading_twice_changes_nothing_and_keeps_staff_edits():

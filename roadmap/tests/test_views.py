@@ -85,6 +85,8 @@ def test_roadmap_shows_aims_outputs_milestones_and_links(client, content):
     for href in ("/survey/", "/case-studies/", "/roadmap/journey/"):
         assert f'href="{href}"' in html
     assert 'href="/roadmap/self-assessment/"' in html
+    assert 'href="https://www.london.gov.uk/' in html
+    assert "its findings</a>" in html
 
 
 def test_roadmap_with_no_phases_says_so(client):
@@ -152,6 +154,18 @@ def test_domain_page_explains_the_samhsa_mapping_and_filters(client, content):
     assert NHS_ONLY in html
     assert MET_ONLY not in html
     assert html.count('class="til-cell"') == 3
+
+
+@pytest.mark.parametrize("sector", ["education", "<script>", "nhs\x00"])
+def test_domain_page_with_an_unknown_sector_shows_an_error_and_everything(
+    client, content, sector
+):
+    url = reverse("roadmap:domain", args=["governance-leadership"])
+    html = _html(client.get(url, {"sector": sector}))
+    assert "<title>Error: " in html
+    assert '<a href="#id_sector">Select a sector from the list</a>' in html
+    assert "<script>" not in html.split("<main", 1)[1]
+    assert MET_ONLY in html and NHS_ONLY in html
 
 
 @pytest.mark.parametrize("slug", ["governance_leadership", "no-such-area"])
