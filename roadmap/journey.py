@@ -1,4 +1,4 @@
-"""The journey framework put together for a page, in a fixed number of queries.
+"""The journey framework, and a self-assessment result, put together for a page.
 
 Domains, stages, cells with their actions and the published case studies are
 each fetched once; they are joined, filtered by sector and matched in Python,
@@ -9,11 +9,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from casestudies.models import CaseStudy
+from roadmap import scoring
 from roadmap.models import (
     Action,
     DomainDescription,
     DomainStage,
+    SelfAssessment,
     StageDescription,
+    Statement,
 )
 from vocabulary.choices import Sector
 
@@ -26,6 +29,9 @@ CASE_STUDY_SECTORS = {
     Sector.VCS: {Sector.VCS, Sector.CROSS_SECTOR},
 }
 CASE_STUDIES_PER_CELL = 3
+# Other results in the same sector needed before any comparison is shown, so that
+# no one result can be picked out of the figures.
+COMPARISON_MINIMUM = 10
 
 
 @dataclass
@@ -143,3 +149,82 @@ def framework(
             cell_views.append(cell_view)
         views.append(DomainView(domain=domain_description, cells=cell_views))
     return views
+
+
+@dataclass
+class DomainResult:
+    """One domain of a self-assessment result: the stage reached and what next."""
+
+    domain: DomainView
+    reached: scoring.StageReached
+    next_steps: CellView | None
+    answers: list[tuple[Statement, str]]
+
+
+def assessment_results(
+    assessment: SelfAssessment,
+    *,
+    statements: Sequence[Statement],
+    case_studies: Sequence = (),
+) -> list[DomainResult]:
+    """Every domain of a result, with next steps and case studies for its sector."""
+    results = []
+    for view in framework(sector=assessment.sector, case_studies=case_studies):
+        code = view.domain.domain
+        reached = scoring.StageReached(
+            assessment.profile.get(code, scoring.StageReached.STARTING_OUT)
+        )
+        results.append(
+            DomainResult(
+                domain=view,
+                reached=reached,
+                next_steps=view.cell_for(scoring.next_steps_stage(reached)),
+                answers=[
+                    (s, scoring.rating_label(assessment.answers.get(s.code)))
+                    for s in statements
+                    if s.domain == code
+                ],
+            )
+        )
+    return results
+
+
+def comparison_table(results: list[DomainResult], total: int, counts: dict) -> dict:
+    """Per domain, the share of other results at each stage, marking this one's."""
+    rows = []
+    for result in results:
+        code = result.domain.domain.domain
+        rows.append(
+            {
+                "domain": result.domain.domain,
+                "cells": [
+                    {
+                        "reached": reached,
+                        "count": counts[code][reached],
+                        "percent": round(100 * counts[code][reached] / total),
+                        "yours": reached == result.reached,
+                    }
+                    for reached in scoring.StageReached
+                ],
+            }
+        )
+    return {"total": total, "rows": rows}
+
+
+def sector_comparison(
+    assessment: SelfAssessment, results: list[DomainResult]
+) -> dict | None:
+    """The comparison with other results in the sector, or None below the minimum.
+
+    One aggregate query, however many results there are; none without a sector.
+    """
+    if not assessment.sector:
+        return None
+    total, counts = (
+        SelfAssessment.objects.filter(sector=assessment.sector)
+        .exclude(pk=assessment.pk)
+        .stage_counts()
+    )
+    if total < COMPARISON_MINIMUM:
+        return None
+    return comparison_table(results, total, counts)

@@ -12,7 +12,13 @@ from django.views.decorators.http import require_http_methods
 from roadmap import scoring, services
 from roadmap.charts import stage_chart
 from roadmap.forms import SectorForm, SelfAssessmentForm
-from roadmap.journey import framework, published_case_studies
+from roadmap.journey import (
+    COMPARISON_MINIMUM,
+    assessment_results,
+    framework,
+    published_case_studies,
+    sector_comparison,
+)
 from roadmap.models import (
     DomainDescription,
     Phase,
@@ -24,10 +30,6 @@ from roadmap.models import (
     london_today,
 )
 from vocabulary.choices import Domain, Sector
-
-# Other results in the same sector needed before any comparison is shown, so that
-# no one result can be picked out of the figures.
-COMPARISON_MINIMUM = 10
 
 
 def index(request):
@@ -132,63 +134,18 @@ def self_assessment_questions(request):
     )
 
 
-def comparison_table(results: list[dict], total: int, counts: dict) -> dict:
-    """Per domain, the share of other results at each stage, marking this one's."""
-    rows = []
-    for result in results:
-        code = result["domain"].domain.domain
-        rows.append(
-            {
-                "domain": result["domain"].domain,
-                "cells": [
-                    {
-                        "reached": reached,
-                        "count": counts[code][reached],
-                        "percent": round(100 * counts[code][reached] / total),
-                        "yours": reached == result["reached"],
-                    }
-                    for reached in scoring.StageReached
-                ],
-            }
-        )
-    return {"total": total, "rows": rows}
-
-
 @never_cache
 def self_assessment_results(request, token):
     """A result, opened by its unguessable link: stages, next steps, comparison."""
     assessment = SelfAssessment.objects.for_token(token).first()
     if assessment is None:
         raise Http404("No result at this address")
+    results = assessment_results(
+        assessment,
+        statements=list(Statement.objects.all()),
+        case_studies=published_case_studies(),
+    )
     sector = assessment.sector
-    statements = list(Statement.objects.all())
-    results = []
-    for view in framework(sector=sector, case_studies=published_case_studies()):
-        code = view.domain.domain
-        reached = scoring.StageReached(
-            assessment.profile.get(code, scoring.StageReached.STARTING_OUT)
-        )
-        results.append(
-            {
-                "domain": view,
-                "reached": reached,
-                "next_steps": view.cell_for(scoring.next_steps_stage(reached)),
-                "answers": [
-                    (s, scoring.rating_label(assessment.answers.get(s.code)))
-                    for s in statements
-                    if s.domain == code
-                ],
-            }
-        )
-    comparison = None
-    if sector:
-        total, counts = (
-            SelfAssessment.objects.filter(sector=sector)
-            .exclude(pk=assessment.pk)
-            .stage_counts()
-        )
-        if total >= COMPARISON_MINIMUM:
-            comparison = comparison_table(results, total, counts)
     response = render(
         request,
         "roadmap/self_assessment_results.html",
@@ -197,10 +154,8 @@ def self_assessment_results(request, token):
             "sector": Sector(sector) if sector else None,
             "texts": RoadmapText.texts(),
             "results": results,
-            "chart": stage_chart(
-                [(r["domain"].domain.title, r["reached"]) for r in results]
-            ),
-            "comparison": comparison,
+            "chart": stage_chart([(r.domain.domain.title, r.reached) for r in results]),
+            "comparison": sector_comparison(assessment, results),
             "minimum": COMPARISON_MINIMUM,
             "share_url": request.build_absolute_uri(),
             "stages_reached": scoring.StageReached,

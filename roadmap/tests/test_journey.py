@@ -3,8 +3,22 @@
 import pytest
 
 from casestudies.tests.factories import CaseStudyFactory
-from roadmap.journey import framework, matching_case_studies, published_case_studies
-from roadmap.tests.factories import ActionFactory, DomainStageFactory, full_framework
+from roadmap.journey import (
+    COMPARISON_MINIMUM,
+    assessment_results,
+    framework,
+    matching_case_studies,
+    published_case_studies,
+    sector_comparison,
+)
+from roadmap.scoring import StageReached
+from roadmap.tests.factories import (
+    ActionFactory,
+    DomainStageFactory,
+    SelfAssessmentFactory,
+    StatementFactory,
+    full_framework,
+)
 from vocabulary.choices import Domain, Sector, Stage
 
 pytestmark = pytest.mark.django_db
@@ -108,3 +122,47 @@ def test_framework_for_one_domain_and_missing_cells():
     assert [c.stage.stage for c in only.cells] == Stage.values
     assert only.cell_for(Stage.RESPONSIVE).cell is None
     assert only.cell_for("nonsense") is None
+
+
+def test_assessment_results_give_next_steps_for_the_stage_reached():
+    full_framework()
+    statement = StatementFactory(code="gov_1", domain=GOV, stage=Stage.AWARE)
+    assessment = SelfAssessmentFactory(
+        answers={"gov_1": "mostly"},
+        profile={**dict.fromkeys(Domain.values, "starting_out"), GOV: "aware"},
+    )
+    results = assessment_results(assessment, statements=[statement])
+    assert len(results) == len(Domain)
+    governance = next(r for r in results if r.domain.domain.domain == GOV)
+    assert governance.reached == StageReached.AWARE
+    assert governance.next_steps.stage.stage == Stage.AWARE
+    assert governance.answers == [(statement, "Mostly")]
+    other = next(r for r in results if r.domain.domain.domain != GOV)
+    assert other.reached == StageReached.STARTING_OUT
+    assert other.next_steps.stage.stage == Stage.AWARE
+    assert other.answers == []
+
+
+def test_sector_comparison_needs_the_minimum_of_other_results_in_the_sector():
+    full_framework()
+    assessment = SelfAssessmentFactory(sector=Sector.NHS)
+    SelfAssessmentFactory.create_batch(COMPARISON_MINIMUM - 1, sector=Sector.NHS)
+    SelfAssessmentFactory.create_batch(3, sector=Sector.VCS)
+    results = assessment_results(assessment, statements=[])
+    assert sector_comparison(assessment, results) is None
+    SelfAssessmentFactory(sector=Sector.NHS)
+    comparison = sector_comparison(assessment, results)
+    assert comparison["total"] == COMPARISON_MINIMUM
+    first = comparison["rows"][0]["cells"][0]
+    assert first == {
+        "reached": StageReached.STARTING_OUT,
+        "count": COMPARISON_MINIMUM,
+        "percent": 100,
+        "yours": True,
+    }
+
+
+def test_no_sector_comparison_without_a_sector():
+    SelfAssessmentFactory.create_batch(COMPARISON_MINIMUM + 2)
+    assessment = SelfAssessmentFactory()
+    assert sector_comparison(assessment, []) is None
