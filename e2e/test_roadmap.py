@@ -6,7 +6,9 @@ import pytest
 
 from casestudies.tests.factories import CaseStudyFactory
 from e2e.axe import assert_no_axe_violations
+from roadmap.journey import COMPARISON_MINIMUM
 from roadmap.services import roadmap_content_load
+from roadmap.tests.factories import SelfAssessmentFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -99,6 +101,17 @@ def test_self_assessment_results_reopen_in_a_fresh_context(
     assert other.get_by_role("heading", name="Your results and next steps").is_visible()
     table = other.locator("#profile-table tbody tr")
     assert table.nth(0).locator("td").inner_text() == "Trauma-informed"
+
+
+def test_results_with_a_sector_comparison_have_no_axe_violations(
+    live_server, page, roadmap
+):
+    SelfAssessmentFactory.create_batch(COMPARISON_MINIMUM, sector="met_police")
+    _take_self_assessment(page, live_server.url)
+    table = page.locator(".til-comparison-table")
+    assert table.is_visible()
+    assert "(you)" in table.inner_text()
+    assert_no_axe_violations(page)
 
 
 def test_copy_button_copies_the_link(live_server, new_context, roadmap):
