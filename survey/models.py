@@ -11,6 +11,7 @@ import secrets
 from datetime import datetime
 
 from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -22,6 +23,8 @@ from vocabulary.choices import Borough
 # over the phone or copied by hand is not mistyped.
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
 REFERENCE_PREFIX = "TIL"
+# Paths under /survey/ that are not waves.
+RESERVED_WAVE_SLUGS = {"resume", "withdrawn"}
 
 # Answer codes the questionnaire does not list, supplied for every wave.
 OTHER = "other"
@@ -128,6 +131,13 @@ class Wave(models.Model):
 
     def get_absolute_url(self):
         return reverse("survey:wave_start", kwargs={"wave_slug": self.slug})
+
+    def clean(self):
+        """Refuse slugs that would hide one of the survey's own paths."""
+        if self.slug in RESERVED_WAVE_SLUGS:
+            raise ValidationError(
+                {"slug": f"{self.slug!r} is used by the survey; choose another"}
+            )
 
     def status(self, now: datetime | None = None) -> str:
         """Where ``now`` falls: before opening, while open, or after closing."""

@@ -274,7 +274,11 @@ def every_type():
     ]
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(data=POST)
 def test_section_form_survives_any_post_and_stores_only_allowed_answers(
     every_type, data
@@ -305,7 +309,7 @@ def test_section_form_survives_any_post_and_stores_only_allowed_answers(
             assert value in allowed
 
 
-@settings(max_examples=150)
+@settings(max_examples=150, deadline=None)
 @given(
     data=st.dictionaries(
         st.sampled_from(
@@ -322,7 +326,7 @@ def test_contact_form_survives_any_post(data):
             assert form.cleaned_data["name"] and "@" in form.cleaned_data["email"]
 
 
-@settings(max_examples=150)
+@settings(max_examples=150, deadline=None)
 @given(
     data=st.dictionaries(st.sampled_from(["email", "website"]), st.text(max_size=400))
 )
@@ -331,7 +335,7 @@ def test_email_and_start_forms_survive_any_post(data):
     assert StartForm(data).is_spam == bool(data.get("website", "").strip())
 
 
-@settings(max_examples=150)
+@settings(max_examples=150, deadline=None)
 @given(
     data=st.dictionaries(
         st.sampled_from(["reference", "confirm"]), st.text(max_size=100)

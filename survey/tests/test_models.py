@@ -4,6 +4,7 @@ import datetime as dt
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
 from survey.models import Question, Response, Wave
@@ -196,3 +197,9 @@ def test_label_for_turns_a_code_into_its_label_and_leaves_unknown_codes():
     question = QuestionFactory.build(type=Question.Type.AGREEMENT)
     assert question.label_for("neither") == "Neither agree nor disagree"
     assert question.label_for("gone") == "gone"
+
+
+def test_wave_slug_cannot_hide_a_survey_path():
+    wave = WaveFactory.build(slug="resume")
+    with pytest.raises(ValidationError, match="used by the survey"):
+        wave.clean()

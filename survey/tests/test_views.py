@@ -566,3 +566,15 @@ def test_reference_is_on_the_confirmation_page_in_the_format(client, open_wave):
     _complete(client, open_wave)
     response = client.post(reverse("survey:submit", args=[open_wave.slug]), follow=True)
     assert re.search(r"TIL-[A-Z0-9]{4}-[A-Z0-9]{4}", response.content.decode())
+
+
+def test_support_is_signposted_on_survey_pages(client, open_wave, closed_wave):
+    _begin(client, open_wave)
+    for url in (
+        _step(open_wave, "consent"),
+        reverse("survey:check", args=[open_wave.slug]),
+        reverse("survey:wave_start", args=[closed_wave.slug]),
+    ):
+        text = client.get(url).content.decode()
+        assert "If you need support" in text
+        assert "116 123" in text

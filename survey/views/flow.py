@@ -1,0 +1,138 @@
+"""Shared by the survey views: the wave, its pages and the draft in the session.
+
+The browser is tied to its draft by the resume token kept in the session; the
+database stores only the token's hash.
+"""
+
+from http import HTTPStatus
+
+from django.conf import settings
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+
+from survey.models import Question, Response, Wave
+from survey.routing import Step, steps_build
+
+SESSION_KEY = "survey_tokens"
+
+
+def wave_or_404(slug: str) -> Wave:
+    """A published wave by slug, or 404."""
+    return get_object_or_404(
+        Wave.objects.published().select_related("questionnaire"), slug=slug
+    )
+
+
+def wave_steps(wave: Wave) -> tuple[list[Step], list[Question]]:
+    """A wave's possible pages, and its questions in order."""
+    sections = list(wave.sections.all())
+    questions = list(wave.questions.order_by("section__order", "order", "id"))
+    return steps_build(sections, questions), questions
+
+
+def session_token(request, wave: Wave) -> str | None:
+    """This browser's resume token for a wave, if any."""
+    return request.session.get(SESSION_KEY, {}).get(wave.slug)
+
+
+def session_remember(request, wave: Wave, token: str) -> None:
+    """Tie this browser to a draft by its token."""
+    tokens = dict(request.session.get(SESSION_KEY, {}))
+    tokens[wave.slug] = token
+    request.session[SESSION_KEY] = tokens
+
+
+def session_forget(request, wave: Wave) -> None:
+    """Untie this browser from a wave's draft."""
+    tokens = dict(request.session.get(SESSION_KEY, {}))
+    tokens.pop(wave.slug, None)
+    request.session[SESSION_KEY] = tokens
+
+
+def session_response(request, wave: Wave) -> Response | None:
+    """This browser's response to a wave, if any."""
+    token = session_token(request, wave)
+    if not token:
+        return None
+    return Response.objects.with_token(token).filter(wave=wave).first()
+
+
+def client_ip(request) -> str:
+    """The client's address, read through trusted proxies only."""
+    proxies = settings.SURVEY_TRUSTED_PROXIES
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if proxies and forwarded:
+        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+        if len(hops) >= proxies:
+            return hops[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def resume_link(request, token: str) -> str:
+    """The absolute resume link for a token."""
+    return request.build_absolute_uri(reverse("survey:resume", args=[token]))
+
+
+def not_open_page(request, wave: Wave, *, late_answers=None, status=HTTPStatus.OK):
+    """The page for a wave that is not open: not yet, or closed."""
+    template = (
+        "survey/not_open.html"
+        if wave.status() == Wave.Status.NOT_OPEN_YET
+        else "survey/closed.html"
+    )
+    return render(
+        request,
+        template,
+        {"wave": wave, "late_answers": late_answers},
+        status=status,
+    )
+
+
+def shown_steps(steps: list[Step], answers: dict) -> list[Step]:
+    """The pages routing shows, given the answers."""
+    return [step for step in steps if step.is_shown(answers)]
+
+
+def step_url(wave: Wave, step: Step, change: bool = False) -> str:
+    """The address of a page (with ?change=1 from check answers)."""
+    if step.is_contact:
+        url = reverse("survey:contact", args=[wave.slug])
+    else:
+        url = reverse("survey:step", args=[wave.slug, step.key])
+    return url + ("?change=1" if change else "")
+
+
+def next_url(wave: Wave, steps: list[Step], step: Step, answers: dict, change: bool):
+    """Where Continue goes from a page."""
+    position = next(i for i, s in enumerate(steps) if s.key == step.key)
+    following = next((s for s in steps[position + 1 :] if s.is_shown(answers)), None)
+    if following and (not change or following.section == step.section):
+        # In change mode, a follow-on page of the same section (now routed in)
+        # comes before returning to check answers.
+        return step_url(wave, following, change)
+    return reverse("survey:check", args=[wave.slug])
+
+
+def back_url(wave: Wave, steps: list[Step], step: Step, answers: dict, change: bool):
+    """Where the Back link of a page goes."""
+    if change:
+        return reverse("survey:check", args=[wave.slug])
+    shown = shown_steps(steps, answers)
+    keys = [s.key for s in shown]
+    position = keys.index(step.key) if step.key in keys else 0
+    if position <= 0:
+        return reverse("survey:wave_start", args=[wave.slug])
+    return step_url(wave, shown[position - 1])
+
+
+def resume_url(wave: Wave, response: Response) -> str:
+    """The page after the last one saved (or check answers)."""
+    steps, _ = wave_steps(wave)
+    shown = shown_steps(steps, response.answers)
+    keys = [s.key for s in shown]
+    if response.last_step in keys:
+        position = keys.index(response.last_step) + 1
+        if position >= len(shown):
+            return reverse("survey:check", args=[wave.slug])
+        return step_url(wave, shown[position])
+    return step_url(wave, shown[0])

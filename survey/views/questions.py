@@ -1,0 +1,176 @@
+"""Question pages: one per section (or follow-on part), and the contact opt-in."""
+
+from http import HTTPStatus
+
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+
+from survey import services
+from survey.forms import (
+    ContactChoiceForm,
+    SectionForm,
+)
+from survey.models import Question, Response
+from survey.routing import CONTACT_STEP_KEY, Step
+from survey.views.flow import (
+    back_url,
+    next_url,
+    not_open_page,
+    session_response,
+    wave_or_404,
+    wave_steps,
+)
+
+
+@never_cache
+def step(request, wave_slug, step_key):
+    """One page of questions; Continue saves the answers to the draft."""
+    wave = wave_or_404(wave_slug)
+    response = session_response(request, wave)
+    if response is None:
+        if not wave.is_open():
+            return not_open_page(request, wave)
+        return redirect("survey:wave_start", wave_slug=wave.slug)
+    if response.is_submitted:
+        return redirect("survey:confirmation", wave_slug=wave.slug)
+    steps, questions = wave_steps(wave)
+    page = next((s for s in steps if s.key == step_key and not s.is_contact), None)
+    if page is None:
+        raise Http404("No such page in this survey.")
+    answers = response.answers
+    change = request.GET.get("change") == "1"
+    if not page.is_shown(answers):
+        return redirect(next_url(wave, steps, page, answers, change))
+    page_questions = page.shown_questions(answers)
+    if request.method == "POST":
+        form = SectionForm(request.POST, questions=page_questions)
+        valid = form.is_valid()
+        if valid or not wave.is_open():
+            try:
+                response = services.response_save_answers(
+                    response=response,
+                    page_answers=form.valid_answers(),
+                    page_keys=[
+                        k for q in page_questions for k in (q.code, q.other_key)
+                    ],
+                    step_key=page.key,
+                    questions=questions,
+                )
+            except services.WaveClosedError:
+                return not_open_page(
+                    request,
+                    wave,
+                    late_answers=_late_answers(page_questions, form.valid_answers()),
+                    status=HTTPStatus.FORBIDDEN,
+                )
+            if request.POST.get("action") == "save":
+                return redirect("survey:save", wave_slug=wave.slug)
+            return redirect(next_url(wave, steps, page, response.answers, change))
+    else:
+        if not wave.is_open():
+            return not_open_page(request, wave)
+        form = SectionForm(
+            initial=SectionForm.initial_from(page_questions, answers),
+            questions=page_questions,
+        )
+    return render(
+        request,
+        "survey/step.html",
+        {
+            "wave": wave,
+            "page": page,
+            "form": form,
+            "total_sections": steps[-1].number,
+            "back_url": back_url(wave, steps, page, answers, change),
+            "change": change,
+        },
+    )
+
+
+def _page_keys(page_questions: list[Question]) -> list[str]:
+    return [key for q in page_questions for key in (q.code, q.other_key)]
+
+
+def _late_answers(page_questions: list[Question], answers: dict) -> list[tuple]:
+    """What was typed on a page refused after the close, to show it back."""
+    shown = []
+    for question in page_questions:
+        value = answers.get(question.code)
+        if value in (None, "", []):
+            continue
+        if question.type in (Question.Type.SHORT_TEXT, Question.Type.LONG_TEXT):
+            shown.append((question.text, value))
+        elif isinstance(value, list):
+            shown.append((question.text, ", ".join(map(question.label_for, value))))
+        else:
+            shown.append((question.text, question.label_for(str(value))))
+    return shown
+
+
+@never_cache
+def contact(request, wave_slug):
+    """The separate opt-in to be contacted about a case study."""
+    wave = wave_or_404(wave_slug)
+    response = session_response(request, wave)
+    if response is None:
+        return redirect("survey:wave_start", wave_slug=wave.slug)
+    if response.is_submitted:
+        return redirect("survey:confirmation", wave_slug=wave.slug)
+    if not wave.is_open():
+        return not_open_page(
+            request,
+            wave,
+            status=HTTPStatus.FORBIDDEN if request.method == "POST" else HTTPStatus.OK,
+        )
+    steps, _ = wave_steps(wave)
+    page = next(s for s in steps if s.key == CONTACT_STEP_KEY)
+    change = request.GET.get("change") == "1"
+    if not page.is_shown(response.answers):
+        return redirect(next_url(wave, steps, page, response.answers, change))
+    existing = getattr(response, "contact_details", None)
+    if request.method == "POST":
+        form = ContactChoiceForm(request.POST)
+        if form.is_valid():
+            details = None
+            if form.cleaned_data["contact"] == "yes":
+                details = {
+                    key: form.cleaned_data[key]
+                    for key in ("name", "email", "phone", "role", "organisation")
+                }
+            services.contact_details_save(response=response, details=details)
+            Response.objects.filter(pk=response.pk).update(last_step=page.key)
+            return redirect(next_url(wave, steps, page, response.answers, change))
+    else:
+        initial = {}
+        if existing:
+            initial = {
+                "contact": "yes",
+                "name": existing.name,
+                "email": existing.email,
+                "phone": existing.phone,
+                "role": existing.role,
+                "organisation": existing.organisation,
+            }
+        elif response.last_step and _passed(steps, response, page):
+            initial = {"contact": "no"}
+        form = ContactChoiceForm(initial=initial)
+    return render(
+        request,
+        "survey/contact.html",
+        {
+            "wave": wave,
+            "page": page,
+            "form": form,
+            "total_sections": steps[-1].number,
+            "back_url": back_url(wave, steps, page, response.answers, change),
+            "change": change,
+        },
+    )
+
+
+def _passed(steps: list[Step], response: Response, page: Step) -> bool:
+    keys = [s.key for s in steps]
+    return response.last_step in keys and keys.index(response.last_step) >= keys.index(
+        page.key
+    )

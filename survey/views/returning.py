@@ -1,0 +1,116 @@
+"""Save and return, resume from a link, and withdrawal."""
+
+from http import HTTPStatus
+
+from django.conf import settings
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+
+from survey import services
+from survey.forms import (
+    EmailLinkForm,
+    WithdrawForm,
+)
+from survey.models import Response
+from survey.views.flow import (
+    not_open_page,
+    resume_link,
+    resume_url,
+    session_forget,
+    session_remember,
+    session_response,
+    session_token,
+    wave_or_404,
+)
+
+
+@never_cache
+def save_and_return(request, wave_slug):
+    """Show the resume link to copy, and offer to email it (address not kept)."""
+    wave = wave_or_404(wave_slug)
+    response = session_response(request, wave)
+    token = session_token(request, wave)
+    if response is None or response.is_submitted:
+        return redirect("survey:wave_start", wave_slug=wave.slug)
+    link = resume_link(request, token)
+    sent_to = ""
+    form = EmailLinkForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if not request.session.session_key:
+            request.session.create()
+        if services.rate_limit_hit(
+            key=f"email:{request.session.session_key}",
+            limit=settings.SURVEY_EMAILS_PER_SESSION_PER_HOUR,
+        ):
+            return render(
+                request,
+                "survey/rate_limited.html",
+                {"wave": wave, "emails": True},
+                status=HTTPStatus.TOO_MANY_REQUESTS,
+            )
+        services.resume_link_email(
+            wave=wave,
+            email=form.cleaned_data["email"],
+            link=settings.SITE_URL.rstrip("/") + reverse("survey:resume", args=[token]),
+        )
+        sent_to = form.cleaned_data["email"]
+        form = EmailLinkForm()
+    return render(
+        request,
+        "survey/save.html",
+        {
+            "wave": wave,
+            "link": link,
+            "form": form,
+            "sent_to": sent_to,
+            "continue_url": resume_url(wave, response),
+        },
+    )
+
+
+@never_cache
+def resume(request, token):
+    """Reopen a draft from its link, on any device, until the wave closes."""
+    response = (
+        Response.objects.with_token(token)
+        .select_related("wave", "wave__questionnaire")
+        .first()
+    )
+    if response is None or not response.wave.is_published:
+        return render(
+            request, "survey/resume_invalid.html", status=HTTPStatus.NOT_FOUND
+        )
+    wave = response.wave
+    if response.is_submitted:
+        session_remember(request, wave, token)
+        return redirect("survey:confirmation", wave_slug=wave.slug)
+    if not wave.is_open():
+        return not_open_page(request, wave)
+    session_remember(request, wave, token)
+    return redirect(resume_url(wave, response))
+
+
+@never_cache
+def withdraw(request, token):
+    """Delete a submitted response once the respondent confirms its reference."""
+    response = (
+        Response.objects.with_token(token).select_related("wave").submitted().first()
+    )
+    if response is None:
+        return render(
+            request, "survey/resume_invalid.html", status=HTTPStatus.NOT_FOUND
+        )
+    form = WithdrawForm(request.POST or None, expected_reference=response.reference)
+    if request.method == "POST" and form.is_valid():
+        services.response_withdraw(response=response)
+        session_forget(request, response.wave)
+        return redirect("survey:withdrawn")
+    return render(
+        request, "survey/withdraw.html", {"form": form, "wave": response.wave}
+    )
+
+
+def withdrawn(request):
+    """Confirm that the answers were deleted."""
+    return render(request, "survey/withdrawn.html")

@@ -1,0 +1,93 @@
+"""Starting the survey: the way in, the start page and a new draft."""
+
+from http import HTTPStatus
+
+from django.conf import settings
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from survey import services
+from survey.forms import (
+    StartForm,
+)
+from survey.models import Wave
+from survey.views.flow import (
+    client_ip,
+    not_open_page,
+    resume_url,
+    session_remember,
+    session_response,
+    step_url,
+    wave_or_404,
+    wave_steps,
+)
+
+
+def start(request):
+    """Lead to the open wave, or say when the survey is not open."""
+    waves = list(Wave.objects.open())
+    if len(waves) == 1:
+        return redirect("survey:wave_start", wave_slug=waves[0].slug)
+    if waves:
+        return render(request, "survey/choose_wave.html", {"waves": waves})
+    latest = Wave.objects.published().first()
+    if latest:
+        return redirect("survey:wave_start", wave_slug=latest.slug)
+    return render(request, "survey/no_wave.html")
+
+
+@never_cache
+def wave_start(request, wave_slug):
+    """The start page: what the survey is, why, how long, who sees, support."""
+    wave = wave_or_404(wave_slug)
+    if not wave.is_open():
+        return not_open_page(request, wave)
+    response = session_response(request, wave)
+    return render(
+        request,
+        "survey/start.html",
+        {
+            "wave": wave,
+            "blocks": wave.questionnaire.start_page,
+            "response": response,
+            "form": StartForm(),
+            "continue_url": resume_url(wave, response)
+            if response and not response.is_submitted
+            else "",
+        },
+    )
+
+
+@require_POST
+def begin(request, wave_slug):
+    """Start a draft (within the rate limits) and open the first page."""
+    wave = wave_or_404(wave_slug)
+    if not wave.is_open():
+        return not_open_page(request, wave, status=HTTPStatus.FORBIDDEN)
+    form = StartForm(request.POST)
+    if form.is_spam:
+        return render(request, "survey/refused.html", status=HTTPStatus.BAD_REQUEST)
+    existing = session_response(request, wave)
+    if existing and not existing.is_submitted and "new" not in request.POST:
+        return redirect(resume_url(wave, existing))
+    if not request.session.session_key:
+        request.session.create()
+    limited = services.rate_limit_hit(
+        key=f"session:{request.session.session_key}",
+        limit=settings.SURVEY_STARTS_PER_SESSION_PER_HOUR,
+    ) or services.rate_limit_hit(
+        key=services.client_key(client_ip(request)),
+        limit=settings.SURVEY_STARTS_PER_IP_PER_HOUR,
+    )
+    if limited:
+        return render(
+            request,
+            "survey/rate_limited.html",
+            {"wave": wave},
+            status=HTTPStatus.TOO_MANY_REQUESTS,
+        )
+    _response_started, token = services.response_start(wave=wave)
+    session_remember(request, wave, token)
+    steps, _ = wave_steps(wave)
+    return redirect(step_url(wave, steps[0]))

@@ -1,0 +1,127 @@
+"""Check answers, submit once, and the confirmation page."""
+
+from http import HTTPStatus
+
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from survey import services
+from survey.forms import (
+    SubmitForm,
+)
+from survey.models import Question
+from survey.views.flow import (
+    not_open_page,
+    session_response,
+    session_token,
+    shown_steps,
+    step_url,
+    wave_or_404,
+    wave_steps,
+)
+
+
+@never_cache
+def check(request, wave_slug):
+    """Every answer on one page, with Change links that come back here."""
+    wave = wave_or_404(wave_slug)
+    response = session_response(request, wave)
+    if response is None:
+        return redirect("survey:wave_start", wave_slug=wave.slug)
+    if response.is_submitted:
+        return redirect("survey:confirmation", wave_slug=wave.slug)
+    if not wave.is_open():
+        return not_open_page(request, wave)
+    steps, _ = wave_steps(wave)
+    answers = response.answers
+    sections = []
+    contact_details = getattr(response, "contact_details", None)
+    for page in shown_steps(steps, answers):
+        if not sections or sections[-1]["section"] != page.section:
+            sections.append({"section": page.section, "rows": []})
+        change_url = step_url(wave, page, change=True)
+        if page.is_contact:
+            sections[-1]["rows"].append(
+                {"contact": True, "details": contact_details, "change_url": change_url}
+            )
+            continue
+        for question in page.shown_questions(answers):
+            sections[-1]["rows"].append(
+                {
+                    "question": question,
+                    "answer": _display_answer(question, answers),
+                    "change_url": change_url,
+                }
+            )
+    return render(
+        request,
+        "survey/check.html",
+        {
+            "wave": wave,
+            "sections": sections,
+            "form": SubmitForm(),
+            "consent_missing": answers.get("consent") != "yes",
+            "consent_url": step_url(wave, steps[0], change=True),
+        },
+    )
+
+
+def _display_answer(question: Question, answers: dict) -> dict:
+    value = answers.get(question.code)
+    if value in (None, "", []):
+        return {"empty": True}
+    if question.type in (Question.Type.SHORT_TEXT, Question.Type.LONG_TEXT):
+        return {"text": value}
+    if question.type == Question.Type.NUMBER:
+        return {"text": str(value)}
+    values = value if isinstance(value, list) else [value]
+    labels = [question.label_for(str(v)) for v in values]
+    if question.other_text and answers.get(question.other_key):
+        labels = [
+            f"Other: {answers[question.other_key]}" if v == "other" else label
+            for v, label in zip(values, labels, strict=True)
+        ]
+    return {"labels": labels}
+
+
+@require_POST
+def submit(request, wave_slug):
+    """Submit once; a repeat (double click, back, retry) shows the same result."""
+    wave = wave_or_404(wave_slug)
+    if SubmitForm(request.POST).is_spam:
+        return render(request, "survey/refused.html", status=HTTPStatus.BAD_REQUEST)
+    response = session_response(request, wave)
+    if response is None:
+        return redirect("survey:wave_start", wave_slug=wave.slug)
+    try:
+        services.response_submit(response=response)
+    except services.WaveClosedError:
+        return not_open_page(request, wave, status=HTTPStatus.FORBIDDEN)
+    except services.ConsentMissingError:
+        steps, _ = wave_steps(wave)
+        return redirect(step_url(wave, steps[0], change=True))
+    return redirect("survey:confirmation", wave_slug=wave.slug)
+
+
+@never_cache
+def confirmation(request, wave_slug):
+    """The reference number, what happens next, and how to withdraw."""
+    wave = wave_or_404(wave_slug)
+    response = session_response(request, wave)
+    if response is None or not response.is_submitted:
+        return redirect("survey:wave_start", wave_slug=wave.slug)
+    token = session_token(request, wave)
+    return render(
+        request,
+        "survey/confirmation.html",
+        {
+            "wave": wave,
+            "response": response,
+            "withdraw_url": request.build_absolute_uri(
+                reverse("survey:withdraw", args=[token])
+            ),
+            "has_contact": hasattr(response, "contact_details"),
+        },
+    )
