@@ -2,6 +2,10 @@
 
 import pytest
 
+# Staff roles and signed-in clients (analyst_client, editor_client, ...), for
+# the staff app's tests and the survey admin's.
+pytest_plugins = ["staff.tests.fixtures"]
+
 
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):

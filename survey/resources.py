@@ -289,6 +289,10 @@ class ResponseResource(resources.Resource):
         self.columns = columns
         self._build = None
 
+    @classmethod
+    def get_display_name(cls):
+        return "Submitted responses"
+
     def before_export(self, queryset, **kwargs):
         if self.columns is None:
             self.columns = columns_for_queryset(queryset)

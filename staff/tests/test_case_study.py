@@ -1,0 +1,70 @@
+"""From survey example to draft case study, for consenting respondents only."""
+
+from http import HTTPStatus
+
+import pytest
+from django.urls import reverse
+
+from casestudies.models import CaseStudy
+from staff.models import AuditEvent
+from staff.tests.fixtures import submitted
+
+pytestmark = pytest.mark.django_db
+
+
+def _url(response):
+    return reverse("admin:survey_response_case_study", args=[response.pk])
+
+
+def test_analyst_starts_a_prefilled_draft_linked_to_the_response(
+    analyst_client, open_wave
+):
+    response = submitted(open_wave, contact=True)
+    result = analyst_client.post(_url(response))
+    case_study = CaseStudy.objects.get(source_response=response)
+    assert result["Location"] == reverse(
+        "admin:casestudies_casestudy_change", args=[case_study.pk]
+    )
+    assert case_study.status == CaseStudy.Status.DRAFT
+    assert case_study.body.startswith("A drop-in run with young people.")
+    assert case_study.summary == "A drop-in run with young people."
+    assert case_study.outcomes == "Fewer missed appointments."
+    assert case_study.sectors == ["local_authority"]
+    assert case_study.places == ["hackney", "islington"]
+    assert case_study.rs == ["recognise", "respond"]
+    assert case_study.evidence == "internally_evaluated"
+    assert case_study.organisations == ["Hackney Council"]
+    # The respondent agreed to be contacted, not to be published as a contact.
+    assert case_study.contact_email == "" and case_study.contact_name == ""
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.CASE_STUDY).count() == 1
+    page = analyst_client.get(result["Location"])
+    assert page.status_code == HTTPStatus.OK
+
+
+def test_a_second_request_opens_the_same_draft(analyst_client, open_wave):
+    response = submitted(open_wave, contact=True)
+    analyst_client.post(_url(response))
+    analyst_client.post(_url(response))
+    assert CaseStudy.objects.filter(source_response=response).count() == 1
+    html = analyst_client.get(
+        reverse("admin:survey_response_change", args=[response.pk])
+    ).content.decode()
+    assert "A case study was started from this response" in html
+
+
+def test_no_case_study_without_consent(analyst_client, open_wave):
+    response = submitted(open_wave)
+    result = analyst_client.post(_url(response), follow=True)
+    assert "did not agree to be contacted" in result.content.decode()
+    assert not CaseStudy.objects.exists()
+
+
+def test_editors_cannot_start_one_and_get_is_not_allowed(
+    editor_client, analyst_client, open_wave
+):
+    response = submitted(open_wave, contact=True)
+    assert editor_client.post(_url(response)).status_code == HTTPStatus.FORBIDDEN
+    assert analyst_client.get(_url(response)).status_code == (
+        HTTPStatus.METHOD_NOT_ALLOWED
+    )
+    assert not CaseStudy.objects.exists()

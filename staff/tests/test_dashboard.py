@@ -1,0 +1,91 @@
+"""The analyst dashboard: figures, accessible SVG, a fixed number of queries."""
+
+import re
+from http import HTTPStatus
+
+import pytest
+from django.urls import reverse
+
+from staff.dashboard import dashboard_for
+from staff.tests.fixtures import london, submitted
+from survey.tests.factories import ResponseFactory, WaveFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("admin:dashboard")
+
+
+def test_figures_count_submitted_responses_and_started_drafts(open_wave):
+    submitted(open_wave, contact=True, submitted_at=london(2025, 7, 1, 23, 30))
+    submitted(
+        open_wave,
+        {
+            "consent": "yes",
+            "sector": "nhs",
+            "boroughs": ["camden"],
+            "r_realise_1": "disagree",
+            "principle_safety": "strongly_agree",
+            "example_rs": ["recognise"],
+        },
+    )
+    ResponseFactory(wave=open_wave)
+    data = dashboard_for(open_wave.slug)
+    assert (data["started"], data["submitted"]) == (3, 2)
+    # 23:30 in London on 1 July is still 1 July (22:30 UTC).
+    assert ("2025-07-01", 0, 1) in data["days"]
+    assert dict(data["sector_rows"]) == {"Local authority": 1, "NHS": 1}
+    boroughs = dict(data["borough_rows"])
+    assert boroughs["Hackney"] == 1 and boroughs["Camden"] == 1
+    assert boroughs["Bromley"] == 0
+    safety = next(r for r in data["glance_principles"] if r["label"] == "Safety")
+    assert safety == {"label": "Safety", "percent": 50.0, "answered": 2}
+    trust = next(r for r in data["glance_principles"] if r["label"] == "Trust")
+    # "Don't know" is not counted as an answer either way.
+    assert trust["answered"] == 0
+    realise = data["glance_rs"][0]
+    assert realise["percent"] == 50.0
+    recognise = data["glance_rs"][1]
+    assert recognise["examples"] == 2
+    row = next(r for r in data["agreement_rows"] if r["question"].code == "r_realise_1")
+    assert row["counts"] == [0, 1, 0, 1, 0, 0]
+
+
+def test_filter_by_wave(open_wave):
+    other = WaveFactory(questionnaire=open_wave.questionnaire)
+    submitted(open_wave)
+    submitted(other)
+    assert dashboard_for(open_wave.slug)["submitted"] == 1
+    assert dashboard_for("")["submitted"] == 2
+
+
+def test_page_is_accessible_svg_with_tables_and_no_inline_style(
+    analyst_client, open_wave
+):
+    submitted(open_wave)
+    response = analyst_client.get(URL, {"wave": open_wave.slug})
+    assert response.status_code == HTTPStatus.OK
+    html = response.content.decode()
+    svgs = re.findall(r"<svg class=\"staff-chart\"[^>]*>", html)
+    assert len(svgs) >= 6
+    assert all('role="img"' in svg and "aria-labelledby" in svg for svg in svgs)
+    assert html.count("<table") >= 6
+    assert html.count('class="staff-tile staff-tile-') == 33
+    assert "style=" not in html and "<style" not in html
+    assert "<script>" not in html and "http://" not in html.split("</head>")[0]
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_a_fixed_number_of_queries(
+    analyst_client, open_wave, django_assert_num_queries, count
+):
+    for _ in range(count):
+        submitted(open_wave)
+    # Session, user, device, permissions, waves, questions and one query
+    # per figure: the same whatever the number of responses.
+    with django_assert_num_queries(14):
+        response = analyst_client.get(URL, {"wave": open_wave.slug})
+    assert response.status_code == HTTPStatus.OK
+
+
+def test_editors_cannot_see_the_dashboard(editor_client):
+    assert editor_client.get(URL).status_code == HTTPStatus.FORBIDDEN

@@ -1,0 +1,160 @@
+"""Submitted responses in the admin: list, filters, search, detail, contact details."""
+
+from http import HTTPStatus
+
+import pytest
+from django.urls import reverse
+
+from staff.models import AuditEvent
+from staff.tests.fixtures import submitted
+from survey.models import ContactDetails, Response
+from survey.tests.factories import ResponseFactory, WaveFactory
+
+pytestmark = pytest.mark.django_db
+
+CHANGELIST = reverse("admin:survey_response_changelist")
+
+
+def _references(response):
+    return {r.reference for r in response.context["cl"].result_list}
+
+
+def test_only_submitted_responses_are_listed(analyst_client, open_wave):
+    kept = submitted(open_wave)
+    ResponseFactory(wave=open_wave)
+    response = analyst_client.get(CHANGELIST)
+    assert response.status_code == HTTPStatus.OK
+    assert _references(response) == {kept.reference}
+    html = response.content.decode()
+    assert "Hackney Council" in html and "Local authority" in html
+    assert "Hackney, Islington" in html
+
+
+def test_filters_by_wave_sector_borough_and_contact(analyst_client, open_wave):
+    other_wave = WaveFactory(questionnaire=open_wave.questionnaire)
+    hackney = submitted(open_wave, contact=True)
+    nhs = submitted(
+        open_wave, {"consent": "yes", "sector": "nhs", "boroughs": ["camden"]}
+    )
+    elsewhere = submitted(other_wave)
+    cases = [
+        ({"wave__id__exact": open_wave.pk}, {hackney, nhs}),
+        ({"sector": "nhs"}, {nhs}),
+        ({"borough": "islington"}, {hackney, elsewhere}),
+        ({"contact": "yes"}, {hackney}),
+        ({"contact": "no"}, {nhs, elsewhere}),
+    ]
+    for params, expected in cases:
+        response = analyst_client.get(CHANGELIST, params)
+        assert _references(response) == {r.reference for r in expected}, params
+
+
+def test_search_finds_organisation_reference_and_free_text(analyst_client, open_wave):
+    match = submitted(open_wave)
+    other = submitted(
+        open_wave, {"consent": "yes", "sector": "nhs", "organisation_name": "NHS trust"}
+    )
+    for term in [
+        "hackney",
+        "not the behaviour",
+        "missed appointments",
+        match.reference,
+    ]:
+        assert _references(analyst_client.get(CHANGELIST, {"q": term})) == {
+            match.reference
+        }, term
+    # Option codes and answer keys are not free text.
+    assert (
+        _references(analyst_client.get(CHANGELIST, {"q": "local_authority"})) == set()
+    )
+    assert other.reference in _references(
+        analyst_client.get(CHANGELIST, {"q": "trust"})
+    )
+
+
+def test_detail_shows_each_answer_beside_its_question_in_order(
+    analyst_client, open_wave
+):
+    response = submitted(open_wave, contact=True)
+    html = analyst_client.get(
+        reverse("admin:survey_response_change", args=[response.pk])
+    ).content.decode()
+    assert "Which sector do you work in?" in html
+    positions = [
+        html.index(text)
+        for text in [
+            "Which sector do you work in?",
+            "Local authority",
+            "What is the name of your organisation?",
+            "Hackney Council",
+            "In your own words",
+            "Seeing the person, not the behaviour.",
+            "Tell us about your example",
+        ]
+    ]
+    assert positions == sorted(positions)
+    assert "Training in trauma-informed practice for all staff" in html
+    assert "Other: =HYPERLINK" in html
+    assert "Not answered" in html
+    # Contact details are not on the page itself, only a recorded link to them.
+    assert "ada@example.org" not in html
+    assert "Show contact details" in html
+    assert 'name="_save"' not in html
+
+
+def test_drafts_have_no_detail_page(analyst_client, open_wave):
+    draft = ResponseFactory(wave=open_wave)
+    url = reverse("admin:survey_response_change", args=[draft.pk])
+    assert analyst_client.get(url).status_code == HTTPStatus.NOT_FOUND
+
+
+def test_viewing_contact_details_is_recorded(analyst_client, analyst, open_wave):
+    response = submitted(open_wave, contact=True)
+    html = analyst_client.get(
+        reverse("admin:survey_response_contact", args=[response.pk])
+    ).content.decode()
+    assert "ada@example.org" in html and "Ada Example" in html
+    event = AuditEvent.objects.get(action=AuditEvent.Action.VIEW_CONTACT)
+    assert event.user == analyst
+    assert event.object_id == str(response.pk)
+
+
+def test_contact_details_are_deleted_alone_after_confirmation(
+    analyst_client, open_wave
+):
+    response = submitted(open_wave, contact=True)
+    url = reverse("admin:survey_response_contact_delete", args=[response.pk])
+    page = analyst_client.get(url).content.decode()
+    assert "Yes, delete the contact details" in page
+    assert ContactDetails.objects.filter(response=response).exists()
+    assert analyst_client.post(url).status_code == HTTPStatus.FOUND
+    assert not ContactDetails.objects.filter(response=response).exists()
+    assert Response.objects.filter(pk=response.pk).exists()
+    assert (
+        AuditEvent.objects.filter(action=AuditEvent.Action.DELETE_CONTACT).count() == 1
+    )
+
+
+def test_analysts_cannot_delete_responses_but_admins_can_and_it_is_recorded(
+    analyst_client, vru_admin_client, open_wave
+):
+    response = submitted(open_wave, contact=True)
+    url = reverse("admin:survey_response_delete", args=[response.pk])
+    assert analyst_client.post(url, {"post": "yes"}).status_code == HTTPStatus.FORBIDDEN
+    assert vru_admin_client.post(url, {"post": "yes"}).status_code == HTTPStatus.FOUND
+    assert not Response.objects.filter(pk=response.pk).exists()
+    assert not ContactDetails.objects.exists()
+    event = AuditEvent.objects.get(action=AuditEvent.Action.DELETE_RESPONSE)
+    assert event.object_repr == response.reference
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_list_runs_a_bounded_number_of_queries(
+    analyst_client, open_wave, django_assert_max_num_queries, count
+):
+    for index in range(count):
+        submitted(open_wave, contact=index % 2 == 0)
+    with django_assert_max_num_queries(12):
+        response = analyst_client.get(CHANGELIST)
+    assert response.status_code == HTTPStatus.OK
+    assert len(response.context["cl"].result_list) == count

@@ -1,0 +1,228 @@
+"""Exports: one row per response, stable columns, labels, London dates, safe cells."""
+
+import csv
+import io
+from http import HTTPStatus
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from hypothesis import given
+from hypothesis import strategies as st
+from openpyxl import load_workbook
+
+from staff.models import AuditEvent
+from staff.tests.fixtures import london, submitted
+from survey.models import Response
+from survey.resources import (
+    FORMULA_TRIGGERS,
+    ResponseResource,
+    cell_safe,
+    columns_for_waves,
+    dictionary_rows,
+)
+from survey.tests.factories import ResponseFactory, WaveFactory
+
+pytestmark = pytest.mark.django_db
+
+HOSTILE = [
+    "=1+1",
+    "+1+1",
+    "-1+1",
+    "@SUM(A1:A2)",
+    "\t=1+1",
+    "\r=1+1",
+    '=HYPERLINK("http://evil.example","click")',
+    "=cmd|' /C calc'!A0",
+    "  =1+1",
+    "\uff1d1+1",
+]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_hostile_values_are_neutralised(value):
+    safe = cell_safe(value)
+    assert safe.startswith("'")
+    assert safe[1:] == value.replace("\x00", "")
+
+
+@pytest.mark.parametrize(
+    "value", ["Hackney Council", "2025-01-10T09:00:00+00:00", "", 3, None, "a=b"]
+)
+def test_ordinary_values_pass_unchanged(value):
+    assert cell_safe(value) == value
+
+
+@given(st.text())
+def test_no_safe_cell_starts_a_formula(value):
+    safe = cell_safe(value)
+    assert safe[:1] not in FORMULA_TRIGGERS
+    assert safe.lstrip()[:1] not in FORMULA_TRIGGERS or safe.startswith("'")
+
+
+def _csv(content: bytes) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
+
+
+def test_one_row_per_submitted_response_with_labels_flags_and_london_dates(open_wave):
+    submitted(open_wave, contact=True, submitted_at=london(2025, 7, 1, 9, 30))
+    submitted(open_wave, {"consent": "yes", "sector": "nhs"})
+    ResponseFactory(wave=open_wave)
+    dataset = ResponseResource().export(Response.objects.all())
+    rows = list(dataset.dict)
+    assert len(rows) == 2
+    first = rows[0]
+    assert first["submitted_at"] == "2025-07-01T09:30:00+01:00"
+    assert first["sector"] == "Local authority"
+    assert first["principle_safety"] == "Disagree"
+    assert first["components_in_place__training_all_staff"] == 1
+    assert first["components_in_place__measuring_staff"] == 0
+    assert first["boroughs__hackney"] == 1 and first["boroughs__camden"] == 0
+    assert first["barriers__other"] == 1
+    assert first["barriers_other"] == '\'=HYPERLINK("http://evil.example")'
+    assert first["case_study_contact"] == 1
+    assert "ada@example.org" not in str(rows)
+    second = rows[1]
+    # Not answered is blank, not 0.
+    assert second["components_in_place__training_all_staff"] == ""
+    assert second["example_description"] == ""
+    assert second["case_study_contact"] == 0
+
+
+def test_columns_are_stable_codes_in_questionnaire_order(open_wave):
+    names = [column.name for column in columns_for_waves([open_wave])]
+    assert names[:5] == [
+        "reference",
+        "wave",
+        "submitted_at",
+        "started_at",
+        "case_study_contact",
+    ]
+    assert names.index("consent") < names.index("sector") < names.index("anything_else")
+    assert "example_rs__realise" in names and "example_rs" not in names
+    assert len(names) == len(set(names))
+
+
+def test_admin_export_respects_filters_and_is_recorded(
+    analyst_client, analyst, open_wave
+):
+    submitted(
+        open_wave, {"consent": "yes", "sector": "nhs", "organisation_name": "=bad()"}
+    )
+    submitted(open_wave)
+    url = reverse("admin:survey_response_export") + "?sector=nhs"
+    page = analyst_client.get(url).content.decode()
+    assert "1 submitted response match" in page
+    response = analyst_client.post(url, {"format": "0", "resource": "0"})
+    assert response.status_code == HTTPStatus.OK
+    rows = _csv(response.content)
+    assert [row["sector"] for row in rows] == ["NHS"]
+    assert rows[0]["organisation_name"] == "'=bad()"
+    event = AuditEvent.objects.get(action=AuditEvent.Action.EXPORT)
+    assert event.user == analyst
+    assert event.filters == {"sector": "nhs"}
+    assert event.row_count == 1
+    assert event.file_format == "csv"
+
+
+def test_admin_xlsx_export_holds_no_formulas(analyst_client, open_wave):
+    answers = {"consent": "yes", "organisation_name": "=1+1", "job_role": "@SUM(A1)"}
+    for index, value in enumerate(HOSTILE):
+        answers["meaning_own_words" if index == 0 else "enablers"] = value
+        submitted(open_wave, dict(answers))
+    response = analyst_client.post(
+        reverse("admin:survey_response_export"), {"format": "1", "resource": "0"}
+    )
+    workbook = load_workbook(io.BytesIO(response.content))
+    cells = [cell for row in workbook.active.iter_rows() for cell in row]
+    assert cells
+    assert not [cell for cell in cells if cell.data_type == "f"]
+    texts = [cell.value for cell in cells if isinstance(cell.value, str)]
+    assert "'=1+1" in texts and "'@SUM(A1)" in texts
+    assert not [t for t in texts if t[:1] in FORMULA_TRIGGERS]
+
+
+def test_editors_cannot_export(editor_client):
+    url = reverse("admin:survey_response_export")
+    assert editor_client.get(url).status_code == HTTPStatus.FORBIDDEN
+
+
+def test_data_dictionary_lists_every_export_column(analyst_client, open_wave):
+    submitted(open_wave)
+    export = analyst_client.post(
+        reverse("admin:survey_response_export"), {"format": "0", "resource": "0"}
+    )
+    headers = next(csv.reader(io.StringIO(export.content.decode("utf-8-sig"))))
+    response = analyst_client.get(reverse("admin:survey_response_dictionary"))
+    rows = _csv(response.content)
+    assert [row["column"] for row in rows] == headers
+    flag = next(row for row in rows if row["column"] == "example_rs__resist")
+    assert flag["question_code"] == "example_rs"
+    assert flag["type"] == "Multiple choice"
+    assert flag["waves"] == open_wave.slug
+    assert "1 = Resist (prevent) re-traumatisation" in flag["values"]
+    sector = next(row for row in rows if row["column"] == "sector")
+    assert "Local authority" in sector["values"]
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.DATA_DICTIONARY).exists()
+
+
+def test_command_exports_csv_with_progress(tmp_path, open_wave):
+    for _ in range(3):
+        submitted(open_wave)
+    submitted(WaveFactory(questionnaire=open_wave.questionnaire))
+    output = tmp_path / "out.csv"
+    err = StringIO()
+    call_command(
+        "export_responses",
+        "--wave",
+        open_wave.slug,
+        "--output",
+        str(output),
+        stdout=StringIO(),
+        stderr=err,
+    )
+    rows = _csv(output.read_bytes())
+    assert len(rows) == 3
+    assert rows[0]["barriers_other"].startswith("'=")
+    assert "3 of 3 responses (100%)" in err.getvalue()
+    event = AuditEvent.objects.get(action=AuditEvent.Action.EXPORT)
+    assert event.row_count == 3 and event.file_format == "CSV"
+
+
+def test_command_exports_xlsx_with_the_data_dictionary(tmp_path, open_wave):
+    submitted(open_wave)
+    output = tmp_path / "out.xlsx"
+    call_command(
+        "export_responses",
+        "--wave",
+        open_wave.slug,
+        "--format",
+        "xlsx",
+        "--output",
+        str(output),
+        "--quiet",
+        stdout=StringIO(),
+    )
+    workbook = load_workbook(output)
+    sheet = workbook["Responses"]
+    rows = list(sheet.values)
+    assert len(rows) == 2
+    headers = list(rows[0])
+    assert headers == [row[0] for row in list(workbook["Data dictionary"].values)[1:]]
+    assert dict(zip(headers, rows[1], strict=True))["barriers_other"].startswith("'=")
+    assert not [
+        cell for row in sheet.iter_rows() for cell in row if cell.data_type == "f"
+    ]
+
+
+def test_command_refuses_an_unknown_wave(tmp_path):
+    with pytest.raises(CommandError, match="no wave"):
+        call_command(
+            "export_responses", "--wave", "nope", "--output", str(tmp_path / "x.csv")
+        )
+
+
+def test_dictionary_rows_match_columns(open_wave):
+    columns = columns_for_waves([open_wave])
+    assert [row[0] for row in dictionary_rows(columns)] == [c.name for c in columns]
