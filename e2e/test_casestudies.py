@@ -136,6 +136,27 @@ def test_detail_prints_without_navigation_or_buttons(live_server, page, library)
     assert print_button.is_hidden()
     assert page.get_by_role("heading", level=1).is_visible()
     assert page.get_by_text("Learning from VRU delivery").is_visible()
+    # Tag links print as words, without the addresses of filtered lists.
+    tag = page.locator(".til-tag-list .govuk-link").first
+    after = tag.evaluate("e => getComputedStyle(e, '::after').content")
+    assert after in ("none", "normal")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/case-studies/",
+        "/case-studies/?q=custody&principles=choice",
+        "/case-studies/trauma-informed-custody/",
+    ],
+)
+def test_pages_break_no_content_security_policy_rule(live_server, page, library, path):
+    messages = []
+    page.on("console", lambda message: messages.append(message.text))
+    page.goto(live_server.url + path)
+    page.wait_for_load_state("networkidle")
+    assert not [m for m in messages if "Content Security Policy" in m]
+    assert "govuk-frontend-supported" in page.evaluate("document.body.className")
 
 
 def test_skip_to_results_moves_focus_past_the_filters(live_server, page, library):

@@ -114,6 +114,15 @@ def test_results_with_a_sector_comparison_have_no_axe_violations(
     assert_no_axe_violations(page)
 
 
+def test_results_break_no_content_security_policy_rule(live_server, page, roadmap):
+    messages = []
+    page.on("console", lambda message: messages.append(message.text))
+    _take_self_assessment(page, live_server.url)
+    page.goto(live_server.url + "/roadmap/journey/?sector=met_police")
+    page.wait_for_load_state("networkidle")
+    assert not [m for m in messages if "Content Security Policy" in m]
+
+
 def test_copy_button_copies_the_link(live_server, new_context, roadmap):
     context = new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
