@@ -38,6 +38,7 @@ class SourceFactory(DjangoModelFactory[Source]):
 
     class Meta:
         model = Source
+        skip_postgeneration_save = True
 
     case_study = factory.SubFactory(CaseStudyFactory)
     title = factory.Sequence(lambda n: f"Report {n}")

@@ -41,6 +41,7 @@ class MilestoneFactory(DjangoModelFactory[Milestone]):
 
     class Meta:
         model = Milestone
+        skip_postgeneration_save = True
 
     phase = factory.SubFactory(PhaseFactory)
     when = "Late 2024"
@@ -52,6 +53,7 @@ class PhaseLinkFactory(DjangoModelFactory[PhaseLink]):
 
     class Meta:
         model = PhaseLink
+        skip_postgeneration_save = True
 
     phase = factory.SubFactory(PhaseFactory)
     label = "Explore the journey"
@@ -63,6 +65,7 @@ class StageDescriptionFactory(DjangoModelFactory[StageDescription]):
 
     class Meta:
         model = StageDescription
+        skip_postgeneration_save = True
         django_get_or_create = ("stage",)
 
     stage = Stage.AWARE
@@ -77,6 +80,7 @@ class DomainDescriptionFactory(DjangoModelFactory[DomainDescription]):
 
     class Meta:
         model = DomainDescription
+        skip_postgeneration_save = True
         django_get_or_create = ("domain",)
 
     domain = Domain.GOVERNANCE_LEADERSHIP
@@ -93,6 +97,7 @@ class DomainStageFactory(DjangoModelFactory[DomainStage]):
 
     class Meta:
         model = DomainStage
+        skip_postgeneration_save = True
         django_get_or_create = ("domain", "stage")
 
     domain = Domain.GOVERNANCE_LEADERSHIP
@@ -108,6 +113,7 @@ class ActionFactory(DjangoModelFactory[Action]):
 
     class Meta:
         model = Action
+        skip_postgeneration_save = True
 
     domain_stage = factory.SubFactory(DomainStageFactory)
     text = factory.Sequence(lambda n: f"Action number {n}")
@@ -119,6 +125,7 @@ class StatementFactory(DjangoModelFactory[Statement]):
 
     class Meta:
         model = Statement
+        skip_postgeneration_save = True
 
     code = factory.Sequence(lambda n: f"statement_{n}")
     domain = Domain.GOVERNANCE_LEADERSHIP
@@ -132,6 +139,7 @@ class SelfAssessmentFactory(DjangoModelFactory[SelfAssessment]):
 
     class Meta:
         model = SelfAssessment
+        skip_postgeneration_save = True
 
     token_digest = factory.Sequence(lambda n: token_digest(f"token-{n}"))
     sector = ""
