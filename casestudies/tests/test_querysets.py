@@ -1,6 +1,7 @@
 """Tests for CaseStudy.objects: publication, search, filters, facets, tags."""
 
 import pytest
+from django.db import connection
 
 from casestudies.models import FACETS, CaseStudy
 from casestudies.tests.factories import CaseStudyFactory
@@ -189,3 +190,14 @@ def test_facet_counts_with_every_facet_ticked_still_count_each_facet():
 def test_facet_counts_refuse_an_unknown_facet():
     with pytest.raises(TypeError):
         CaseStudy.objects.facet_counts({"colour": ["red"]})
+
+
+def test_search_can_use_the_gin_index_on_the_search_vector():
+    CaseStudyFactory.create_batch(20)
+    CaseStudyFactory(title="Custody suites")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE casestudies_casestudy")
+        # Tiny tables are read whole; forbid that so the plan shows the index.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = CaseStudy.objects.search("custody").explain()
+    assert "casestudy_search_gin" in plan
