@@ -154,7 +154,7 @@ def test_whole_survey_can_be_completed_by_keyboard_alone(live_server, page, wave
         url = page.url
         _tab_to(page, f"el.textContent.trim() === '{CONTINUE}'")
         page.keyboard.press("Enter")
-        page.wait_for_function(f"location.href !== {url!r}")
+        page.wait_for_url(lambda new, old=url: new != old)
     assert "Metropolitan Police Service" in page.content()
     _tab_to(page, "el.textContent.trim() === 'Submit your response'")
     page.keyboard.press("Enter")

@@ -578,3 +578,10 @@ def test_support_is_signposted_on_survey_pages(client, open_wave, closed_wave):
         text = client.get(url).content.decode()
         assert "If you need support" in text
         assert "116 123" in text
+
+
+def test_get_on_form_addresses_redirects_instead_of_an_empty_405(client, open_wave):
+    begin = client.get(reverse("survey:begin", args=[open_wave.slug]))
+    assert begin["Location"] == reverse("survey:wave_start", args=[open_wave.slug])
+    submit = client.get(reverse("survey:submit", args=[open_wave.slug]))
+    assert submit["Location"] == reverse("survey:check", args=[open_wave.slug])

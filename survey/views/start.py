@@ -5,7 +5,6 @@ from http import HTTPStatus
 from django.conf import settings
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
 
 from survey import services
 from survey.forms import (
@@ -59,10 +58,12 @@ def wave_start(request, wave_slug):
     )
 
 
-@require_POST
 def begin(request, wave_slug):
     """Start a draft (within the rate limits) and open the first page."""
     wave = wave_or_404(wave_slug)
+    if request.method != "POST":
+        # A reloaded or bookmarked form address: back to the page with the button.
+        return redirect("survey:wave_start", wave_slug=wave.slug)
     if not wave.is_open():
         return not_open_page(request, wave, status=HTTPStatus.FORBIDDEN)
     form = StartForm(request.POST)

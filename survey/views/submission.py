@@ -5,7 +5,6 @@ from http import HTTPStatus
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
 
 from survey import services
 from survey.forms import (
@@ -86,10 +85,12 @@ def _display_answer(question: Question, answers: dict) -> dict:
     return {"labels": labels}
 
 
-@require_POST
 def submit(request, wave_slug):
     """Submit once; a repeat (double click, back, retry) shows the same result."""
     wave = wave_or_404(wave_slug)
+    if request.method != "POST":
+        # A reloaded or bookmarked form address: back to check answers.
+        return redirect("survey:check", wave_slug=wave.slug)
     if SubmitForm(request.POST).is_spam:
         return render(request, "survey/refused.html", status=HTTPStatus.BAD_REQUEST)
     response = session_response(request, wave)
