@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.urls import reverse
+from django.utils.html import escape
 
 from roadmap.models import Action, DomainStage, Phase, Statement
 from roadmap.tests.factories import SelfAssessmentFactory
@@ -24,9 +25,14 @@ MODELS = [
 
 
 @pytest.mark.parametrize("model", MODELS)
-def test_changelist_opens(admin_client, content, model):
+def test_changelist_lists_every_row_of_the_loaded_content(admin_client, content, model):
+    SelfAssessmentFactory()
     response = admin_client.get(reverse(f"admin:roadmap_{model}_changelist"))
     assert response.status_code == HTTPStatus.OK
+    changelist = response.context["cl"]
+    rows = changelist.model.objects.all()
+    assert changelist.result_count == rows.count() > 0
+    assert escape(str(rows.first())) in response.content.decode()
 
 
 def test_phase_page_edits_milestones_and_links_inline(admin_client, content):
