@@ -34,11 +34,13 @@ class OrganisationsField(forms.CharField):
     widget = forms.Textarea(attrs={"rows": 3})
 
     def prepare_value(self, value):
+        """The stored list as lines."""
         if isinstance(value, list):
             return "\n".join(value)
         return value
 
     def to_python(self, value):
+        """Lines as a list, without blank lines or surrounding spaces."""
         return [line.strip() for line in (value or "").splitlines() if line.strip()]
 
 

@@ -27,6 +27,7 @@ class RoadmapTextAdmin(admin.ModelAdmin):
     fields = ["key", "text"]
 
     def get_readonly_fields(self, request, obj=None):
+        """The key is fixed once saved."""
         # Pages look a text up by its key, so a saved key never changes.
         return ["key"] if obj else []
 
@@ -59,6 +60,7 @@ class PhaseAdmin(admin.ModelAdmin):
 
     @admin.display(description="Status today")
     def status_today(self, obj):
+        """Done, in progress or next, on today's date in London."""
         return obj.status(london_today()).label
 
 
@@ -117,10 +119,12 @@ class DomainStageAdmin(admin.ModelAdmin):
     inlines = [ActionInline]
 
     def get_queryset(self, request):
+        """Cells with their number of actions, counted in the same query."""
         return super().get_queryset(request).annotate(action_total=Count("actions"))
 
     @admin.display(description="Actions", ordering="action_total")
     def action_count(self, obj):
+        """How many actions the cell has."""
         return obj.action_total
 
 
@@ -134,6 +138,7 @@ class StatementAdmin(admin.ModelAdmin):
     fields = ["code", "domain", "stage", "text", "order"]
 
     def get_readonly_fields(self, request, obj=None):
+        """The code is fixed once saved."""
         # Saved answers refer to the code, so it never changes once saved.
         return ["code"] if obj else []
 
@@ -150,10 +155,13 @@ class SelfAssessmentAdmin(admin.ModelAdmin):
 
     @admin.display(description="Statements rated")
     def answered(self, obj):
+        """How many statements the result rated."""
         return len(obj.answers)
 
     def has_add_permission(self, request):
+        """Results come only from the public self-assessment."""
         return False
 
     def has_change_permission(self, request, obj=None):
+        """A result is never edited."""
         return False
