@@ -1,9 +1,111 @@
 """Admin for waves and their questionnaire: staff edit sections and questions."""
 
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from survey.models import Question, Questionnaire, Section, Wave
+from survey.models import (
+    OTHER,
+    PREFER_NOT_TO_SAY,
+    Question,
+    Questionnaire,
+    Section,
+    Wave,
+)
+from survey.questionnaire import CODE_PATTERN
+
+
+class QuestionAdminForm(forms.ModelForm):
+    """Checks that keep a staff edit from breaking routing, exports or pages."""
+
+    class Meta:
+        model = Question
+        fields = [
+            "section",
+            "order",
+            "code",
+            "type",
+            "text",
+            "why",
+            "hint",
+            "required",
+            "prefer_not_to_say",
+            "other_text",
+            "multiple",
+            "max_length",
+            "options",
+            "show_if",
+        ]
+
+    def clean_code(self):
+        code = self.cleaned_data["code"]
+        if not CODE_PATTERN.match(code):
+            raise ValidationError(
+                "Use lower-case letters, digits and underscores, starting with a "
+                "letter (up to 40 characters)",
+                code="code_format",
+            )
+        return code
+
+    def clean_options(self):
+        options = self.cleaned_data.get("options") or []
+        if not isinstance(options, list) or not all(
+            isinstance(o, dict)
+            and CODE_PATTERN.match(str(o.get("code", "")))
+            and str(o.get("label", "")).strip()
+            for o in options
+        ):
+            raise ValidationError(
+                'Enter a list like [{"code": "nhs", "label": "NHS"}]', code="options"
+            )
+        codes = [o["code"] for o in options]
+        if len(set(codes)) != len(codes) or {OTHER, PREFER_NOT_TO_SAY} & set(codes):
+            raise ValidationError(
+                "Option codes must be unique; other and prefer_not_to_say are added "
+                "by the ticks below",
+                code="option_codes",
+            )
+        return options
+
+    def clean_show_if(self):
+        show_if = self.cleaned_data.get("show_if") or {}
+        if show_if and not (
+            isinstance(show_if, dict)
+            and set(show_if) == {"question", "in"}
+            and isinstance(show_if["question"], str)
+            and isinstance(show_if["in"], list)
+            and all(isinstance(c, str) for c in show_if["in"])
+        ):
+            raise ValidationError(
+                'Enter {} or {"question": "sector", "in": ["nhs"]}', code="show_if"
+            )
+        return show_if
+
+    def clean(self):
+        cleaned = super().clean()
+        section, code = cleaned.get("section"), cleaned.get("code")
+        if section is None and self.instance.section_id:
+            section = self.instance.section
+        if section and code:
+            clash = Question.objects.filter(wave_id=section.wave_id, code=code)
+            if self.instance.pk:
+                clash = clash.exclude(pk=self.instance.pk)
+            if clash.exists():
+                self.add_error(
+                    "code",
+                    ValidationError(
+                        "Another question in this wave already uses this code",
+                        code="duplicate_code",
+                    ),
+                )
+        if cleaned.get("type") in (Question.Type.SINGLE, Question.Type.MULTIPLE):
+            if not cleaned.get("options"):
+                self.add_error(
+                    "options",
+                    ValidationError("Add the options", code="options_missing"),
+                )
+        return cleaned
 
 
 @admin.register(Questionnaire)
@@ -63,6 +165,7 @@ class QuestionInline(admin.StackedInline):
     """Questions of a section; codes are stable, so change them with care."""
 
     model = Question
+    form = QuestionAdminForm
     fields = [
         ("order", "code", "type"),
         "text",
@@ -101,7 +204,7 @@ class QuestionAdmin(admin.ModelAdmin):
     list_filter = ["wave", "type"]
     list_select_related = ["section", "wave"]
     search_fields = ["code", "text"]
-    readonly_fields = ["wave"]
+    form = QuestionAdminForm
 
     @admin.display(description="Text")
     def short_text(self, question):
