@@ -3,6 +3,7 @@
 from http import HTTPStatus
 
 from django.conf import settings
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
@@ -72,6 +73,9 @@ def begin(request, wave_slug):
     existing = session_response(request, wave)
     if existing and not existing.is_submitted and "new" not in request.POST:
         return redirect(resume_url(wave, existing))
+    steps, _ = wave_steps(wave)
+    if not steps:
+        raise Http404("This wave has no questions yet.")
     if not request.session.session_key:
         request.session.create()
     limited = services.rate_limit_hit(
@@ -90,5 +94,4 @@ def begin(request, wave_slug):
         )
     _response_started, token = services.response_start(wave=wave)
     session_remember(request, wave, token)
-    steps, _ = wave_steps(wave)
     return redirect(step_url(wave, steps[0]))
