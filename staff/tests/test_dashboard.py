@@ -89,3 +89,10 @@ def test_a_fixed_number_of_queries(
 
 def test_editors_cannot_see_the_dashboard(editor_client):
     assert editor_client.get(URL).status_code == HTTPStatus.FORBIDDEN
+
+
+def test_admin_home_links_the_dashboard_for_analysts_only(
+    analyst_client, editor_client
+):
+    assert URL in analyst_client.get(reverse("admin:index")).content.decode()
+    assert URL not in editor_client.get(reverse("admin:index")).content.decode()

@@ -1,0 +1,93 @@
+"""The staff admin in a browser: password and code, filters, a response, dashboard."""
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from e2e.axe import assert_no_axe_violations
+from staff.roles import ANALYST, roles_sync
+from staff.tests.fixtures import PASSWORD, submitted
+from survey.questionnaire import questionnaire_load, wave_questions_load
+from survey.tests.factories import WaveFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def analyst_device():
+    """An analyst with a confirmed authenticator, and a wave with responses."""
+    # Transactional tests flush the database, groups included.
+    roles_sync(apps)
+    user = get_user_model().objects.create_user(
+        "analyst", "analyst@example.org", PASSWORD, is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=ANALYST))
+    device = TOTPDevice.objects.create(user=user, name="Phone", confirmed=True)
+    wave = WaveFactory(slug="browser-wave", questionnaire=questionnaire_load())
+    wave_questions_load(wave=wave)
+    submitted(wave, contact=True)
+    submitted(wave, {"consent": "yes", "sector": "nhs", "boroughs": ["camden"]})
+    return device
+
+
+def _code(device):
+    return f"{totp(device.bin_key):06d}"
+
+
+def test_analyst_signs_in_with_a_code_filters_reads_and_sees_the_dashboard(
+    live_server, page, analyst_device
+):
+    page.goto(live_server.url + "/admin/")
+    page.get_by_label("Username").fill("analyst")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    assert "/admin/two-factor/" in page.url
+    assert_no_axe_violations(page)
+    page.get_by_label("Code from your authenticator app").fill(_code(analyst_device))
+    page.get_by_role("button", name="Continue").click()
+    assert page.url.rstrip("/").endswith("/admin")
+
+    page.goto(live_server.url + "/admin/survey/response/")
+    page.get_by_role("link", name="NHS", exact=True).click()
+    rows = page.locator("#result_list tbody tr")
+    assert rows.count() == 1
+    rows.first.locator("th a").click()
+    assert page.get_by_text("Which sector do you work in?").is_visible()
+
+    page.goto(live_server.url + "/admin/dashboard/")
+    assert page.get_by_role(
+        "heading", name="Submitted responses by borough"
+    ).is_visible()
+    assert page.locator("svg[role=img]").count() >= 6
+    assert_no_axe_violations(page)
+
+
+def test_a_wrong_code_keeps_the_admin_closed(live_server, page, analyst_device):
+    page.goto(live_server.url + "/admin/")
+    page.get_by_label("Username").fill("analyst")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_label("Code from your authenticator app").fill("000000")
+    page.get_by_role("button", name="Continue").click()
+    assert page.get_by_text("The code is not right or has expired").is_visible()
+    assert page.title().startswith("Error:")
+    page.goto(live_server.url + "/admin/survey/response/")
+    assert "/admin/" in page.url and "/survey/response" not in page.url.split("?")[0]
+
+
+def test_set_up_page_shows_a_qr_code_and_the_key(live_server, page, analyst_device):
+    analyst_device.delete()
+    page.goto(live_server.url + "/admin/")
+    page.get_by_label("Username").fill("analyst")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    assert "/admin/two-factor/set-up/" in page.url
+    assert page.locator("img.staff-qr").is_visible()
+    assert_no_axe_violations(page)
+    device = TOTPDevice.objects.get(user__username="analyst")
+    page.get_by_label("Code from your authenticator app").fill(_code(device))
+    page.get_by_role("button", name="Finish setting up").click()
+    assert page.url.rstrip("/").endswith("/admin")
