@@ -13,7 +13,7 @@ from locust import HttpUser, constant, events, task
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 REFERENCE = re.compile(r"<strong class=\"til-nowrap\">(TIL-[A-Z0-9-]+)</strong>")
 WAVE = os.environ.get("BENCH_WAVE", "demo")
-REFERENCES_FILE = os.environ.get("BENCH_REFERENCES", "bench-survey-references.txt")
+REFERENCES_FILE = os.environ.get("BENCH_REFERENCES", "")
 
 ANSWERS = {
     "consent": "on",
@@ -48,6 +48,8 @@ references: list[str] = []
 
 @events.test_stop.add_listener
 def _write_references(**_kwargs):
+    if not REFERENCES_FILE:
+        return
     with open(REFERENCES_FILE, "w") as handle:
         handle.write("\n".join(references))
 
