@@ -53,6 +53,10 @@ ARRAY_FACETS = ("sectors", "places", "rs", "principles", "domains", "components"
 # Tags used to find related case studies and, for the roadmap, matching ones.
 TAG_FIELDS = ("domains", "rs", "principles", "components", "sectors")
 
+# Columns a list of case studies never shows; the search vector alone averages
+# several kilobytes a row.
+SUMMARY_DEFERRED = ("body", "outcomes", "evidence_note", "search_vector")
+
 # "2021", or "2021-09": the sources rarely give a day.
 PERIOD_REGEX = r"^([0-9]{4}(-(0[1-9]|1[0-2]))?)?$"
 period_validator = RegexValidator(
@@ -84,6 +88,10 @@ class CaseStudyQuerySet(models.QuerySet):
     def published(self):
         """Case studies the public may see."""
         return self.filter(status=CaseStudy.Status.PUBLISHED)
+
+    def summaries(self):
+        """Without the long text (body, outcomes, search vector) lists never show."""
+        return self.defer(*SUMMARY_DEFERRED)
 
     def search(self, query: str):
         """Full-text search in English, web-search syntax, best match first."""
@@ -407,7 +415,10 @@ class CaseStudy(models.Model):
     def related(self, limit: int = 3):
         """Other published case studies that share the most tags with this one."""
         return (
-            CaseStudy.objects.published().exclude(pk=self.pk).tagged(**self.tags())
+            CaseStudy.objects.published()
+            .exclude(pk=self.pk)
+            .tagged(**self.tags())
+            .summaries()
         )[:limit]
 
 

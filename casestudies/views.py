@@ -10,8 +10,6 @@ from casestudies.models import CaseStudy
 
 PAGE_SIZE = 10
 RELATED_COUNT = 3
-# The list shows summaries, so the long text stays in the database.
-LIST_DEFERRED = ("body", "outcomes", "evidence_note", "search_vector")
 
 
 def case_study_list(request):
@@ -20,7 +18,7 @@ def case_study_list(request):
     query = form.query()
     selected = form.selected()
     matching = CaseStudy.objects.published().search(query)
-    results = matching.filtered(**selected).defer(*LIST_DEFERRED)
+    results = matching.filtered(**selected).summaries()
     page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -67,7 +65,7 @@ def _render_detail(request, case_study, *, preview):
         "casestudies/detail.html",
         {
             "case_study": case_study,
-            "related": list(case_study.related(RELATED_COUNT).defer(*LIST_DEFERRED)),
+            "related": list(case_study.related(RELATED_COUNT)),
             "preview": preview,
         },
     )

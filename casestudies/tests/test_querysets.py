@@ -201,3 +201,17 @@ def test_search_can_use_the_gin_index_on_the_search_vector():
         cursor.execute("SET LOCAL enable_seqscan = off")
         plan = CaseStudy.objects.search("custody").explain()
     assert "casestudy_search_gin" in plan
+
+
+def test_summaries_leave_the_long_text_in_the_database(django_assert_num_queries):
+    CaseStudyFactory(title="Custody", body="Long body.")
+    with django_assert_num_queries(1):
+        case_study = CaseStudy.objects.summaries().get()
+        assert case_study.title == "Custody"
+        assert case_study.summary
+    assert case_study.get_deferred_fields() == {
+        "body",
+        "outcomes",
+        "evidence_note",
+        "search_vector",
+    }
