@@ -213,7 +213,8 @@ def row_builder(columns: list[Column]) -> Callable[[tuple], list]:
             continue
         if column.kind == "label":
             labels = {
-                o["code"]: o["label"] for o in column.question.options_with_labels()
+                o["code"]: cell_safe(o["label"])
+                for o in column.question.options_with_labels()
             }
             readers.append(_label_reader(code, labels))
         elif column.kind == "other":
@@ -234,13 +235,21 @@ def row_builder(columns: list[Column]) -> Callable[[tuple], list]:
         ]
         for reader in readers:
             row.extend(reader(answers))
-        return [cell_safe(cell) for cell in row]
+        # Every cell is checked; only text that could start a formula pays for
+        # the full sanitiser (free text was already cleaned by its reader).
+        return [
+            cell_safe(cell)
+            if cell.__class__ is str
+            and (cell[:1] in FORMULA_TRIGGERS or cell[:1].isspace())
+            else cell
+            for cell in row
+        ]
 
     return build
 
 
 def _flags_reader(code: str, options: list[str]):
-    blank = [""] * len(options)
+    blank = [None] * len(options)
 
     def read(answers: dict) -> list:
         chosen = answers.get(code)
@@ -256,7 +265,7 @@ def _label_reader(code: str, labels: dict[str, str]):
     def read(answers: dict) -> list:
         value = answers.get(code)
         if value is None:
-            return [""]
+            return [None]
         return [labels.get(value, value) if isinstance(value, str) else value]
 
     return read
@@ -265,7 +274,9 @@ def _label_reader(code: str, labels: dict[str, str]):
 def _text_reader(key: str):
     def read(answers: dict) -> list:
         value = answers.get(key)
-        return ["" if value is None else value]
+        if value is None:
+            return [None]
+        return [cell_safe(value) if isinstance(value, str) else value]
 
     return read
 

@@ -84,9 +84,9 @@ def test_one_row_per_submitted_response_with_labels_flags_and_london_dates(open_
     assert first["case_study_contact"] == 1
     assert "ada@example.org" not in str(rows)
     second = rows[1]
-    # Not answered is blank, not 0.
-    assert second["components_in_place__training_all_staff"] == ""
-    assert second["example_description"] == ""
+    # Not answered is blank (an empty cell), not 0.
+    assert second["components_in_place__training_all_staff"] is None
+    assert second["example_description"] is None
     assert second["case_study_contact"] == 0
 
 
