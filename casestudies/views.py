@@ -1,9 +1,11 @@
 """Public pages of the case-study library, and the staff preview."""
 
-from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib import admin
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
 from casestudies.forms import CaseStudyFilterForm
 from casestudies.models import CaseStudy
@@ -46,9 +48,12 @@ def case_study_detail(request, slug):
     return _render_detail(request, case_study, preview=False)
 
 
-@staff_member_required
 def case_study_preview(request, slug):
     """Any case study, drafts included, as the public would see it (staff only)."""
+    # The admin site's own test, so the preview asks for the whole admin sign-in
+    # (password and one-time code), not only a staff flag on a half-signed session.
+    if not admin.site.has_permission(request):
+        return redirect_to_login(request.get_full_path(), reverse("admin:login"))
     if not request.user.has_perm("casestudies.view_casestudy"):
         raise PermissionDenied
     case_study = get_object_or_404(

@@ -19,4 +19,4 @@ def test_detail_url():
 def test_preview_url():
     url = reverse("casestudies:preview", kwargs={"slug": "custody-murals"})
     assert url == "/case-studies/custody-murals/preview/"
-    assert resolve(url).func.__wrapped__ is views.case_study_preview.__wrapped__
+    assert resolve(url).func is views.case_study_preview

@@ -309,3 +309,15 @@ def test_free_text_is_escaped_on_the_list_page(client):
     for fragment in ("<script>", "<img", "<b>Org", "<i>Place"):
         assert fragment not in main
     assert "&lt;script&gt;" in main
+
+
+def test_preview_needs_both_steps_of_the_admin_sign_in(client, django_user_model):
+    django_user_model.objects.create_superuser("editor", password="pw-for-tests-9")
+    client.post(
+        reverse("admin:login"), {"username": "editor", "password": "pw-for-tests-9"}
+    )
+    assert "_auth_user_id" in client.session
+    draft = CaseStudyFactory(title="Work in progress", draft=True)
+    response = client.get(draft.get_preview_url())
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"].startswith(reverse("admin:login"))
