@@ -115,6 +115,7 @@ def test_filters_work_without_javascript(live_server, new_context, library):
     page.wait_for_url("**/case-studies/?*sectors=policing*")
     assert page.get_by_role("heading", name="1 case study").is_visible()
     page.get_by_role("link", name="Trauma-informed custody").click()
+    page.wait_for_url("**" + library.get_absolute_url())
     assert page.get_by_role("heading", level=1).inner_text() == library.title
     # The print button needs JavaScript, so it stays hidden without it.
     assert page.locator("[data-print]").is_hidden()
