@@ -176,6 +176,19 @@ def test_results_print_the_plan_without_navigation_or_buttons(
     assert pdf.startswith(b"%PDF")
 
 
+@pytest.mark.parametrize("path", ["/roadmap/", "/roadmap/journey/?sector=nhs"])
+def test_roadmap_pages_print_without_navigation_or_forms(
+    live_server, page, roadmap, path
+):
+    page.goto(live_server.url + path)
+    page.emulate_media(media="print")
+    assert page.locator(".govuk-header").is_hidden()
+    assert page.locator(".govuk-footer").is_hidden()
+    assert page.locator(".til-sector-form").is_hidden()
+    assert page.get_by_role("heading", level=1).is_visible()
+    assert page.pdf(format="A4").startswith(b"%PDF")
+
+
 def test_journey_fits_a_320px_screen(live_server, new_context, roadmap):
     page = new_context(viewport={"width": 320, "height": 640}).new_page()
     for path in ("/roadmap/journey/", "/roadmap/self-assessment/questions/"):
