@@ -10,7 +10,8 @@ import secrets
 from datetime import date
 from zoneinfo import ZoneInfo
 
-from django.db import models
+from django.core.exceptions import EmptyResultSet
+from django.db import connections, models
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -343,22 +344,31 @@ class SelfAssessmentQuerySet(models.QuerySet):
     def stage_counts(self) -> tuple[int, dict[str, dict[str, int]]]:
         """How many results, and how many reached each stage in each domain.
 
-        One aggregate query, however many results there are.
+        One query, however many results there are: each stored profile is
+        unnested once (``jsonb_each_text``) and grouped, which is about twice
+        as fast as 28 conditional counts over the JSON.
         """
+        total = 0
         counts = {
-            f"{domain}__{reached}": models.Count(
-                "pk", filter=Q(**{f"profile__{domain}": reached.value})
-            )
-            for domain in Domain.values
-            for reached in StageReached
+            domain: dict.fromkeys(StageReached.values, 0) for domain in Domain.values
         }
-        row = self.aggregate(total=models.Count("pk"), **counts)
-        return row["total"], {
-            domain: {
-                reached.value: row[f"{domain}__{reached}"] for reached in StageReached
-            }
-            for domain in Domain.values
-        }
+        try:
+            sql, params = self.order_by().values("profile").query.sql_with_params()
+        except EmptyResultSet:  # .none(), or a filter that can match nothing
+            return total, counts
+        query = (
+            f"SELECT NULL, NULL, count(*) FROM ({sql}) r "  # noqa: S608 - Django's SQL
+            f"UNION ALL SELECT e.key, e.value, count(*) FROM ({sql}) r "
+            "CROSS JOIN LATERAL jsonb_each_text(r.profile) e GROUP BY e.key, e.value"
+        )
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(query, [*params, *params])
+            for domain, reached, number in cursor.fetchall():
+                if domain is None:
+                    total = number
+                elif reached in counts.get(domain, {}):
+                    counts[domain][reached] = number
+        return total, counts
 
 
 class SelfAssessment(models.Model):

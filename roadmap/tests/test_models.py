@@ -155,3 +155,25 @@ def test_stage_counts_of_nothing_is_zero():
     total, counts = SelfAssessment.objects.none().stage_counts()
     assert total == 0
     assert counts[Domain.WORKFORCE][StageReached.AWARE] == 0
+
+
+def test_stage_counts_follow_the_filter_and_ignore_unknown_codes():
+    gov = Domain.GOVERNANCE_LEADERSHIP
+    base = dict.fromkeys(Domain.values, "aware")
+    mine = SelfAssessmentFactory(sector=Sector.NHS, profile=base)
+    SelfAssessmentFactory.create_batch(2, sector=Sector.NHS, profile=base)
+    SelfAssessmentFactory(sector=Sector.VCS, profile={**base, gov: "responsive"})
+    SelfAssessmentFactory(sector=Sector.NHS, profile={gov: "no_such", "old": "aware"})
+    total, counts = (
+        SelfAssessment.objects.filter(sector=Sector.NHS)
+        .exclude(pk=mine.pk)
+        .stage_counts()
+    )
+    assert total == 3
+    assert counts[gov] == {
+        StageReached.STARTING_OUT: 0,
+        StageReached.AWARE: 2,
+        StageReached.INFORMED: 0,
+        StageReached.RESPONSIVE: 0,
+    }
+    assert "old" not in counts
