@@ -164,3 +164,12 @@ def test_list_runs_a_bounded_number_of_queries(
         response = analyst_client.get(CHANGELIST)
     assert response.status_code == HTTPStatus.OK
     assert len(response.context["cl"].result_list) == count
+
+
+def test_search_treats_percent_and_underscore_as_text(analyst_client, open_wave):
+    match = submitted(open_wave, {"consent": "yes", "enablers": "100% of staff"})
+    submitted(open_wave, {"consent": "yes", "enablers": "1000 staff"})
+    assert _references(analyst_client.get(CHANGELIST, {"q": "100%"})) == {
+        match.reference
+    }
+    assert _references(analyst_client.get(CHANGELIST, {"q": "_"})) == set()
