@@ -226,3 +226,20 @@ def test_command_refuses_an_unknown_wave(tmp_path):
 def test_dictionary_rows_match_columns(open_wave):
     columns = columns_for_waves([open_wave])
     assert [row[0] for row in dictionary_rows(columns)] == [c.name for c in columns]
+
+
+def test_data_dictionary_as_xlsx_keeps_the_changelist_filters(
+    analyst_client, open_wave
+):
+    submitted(open_wave)
+    changelist = analyst_client.get(
+        reverse("admin:survey_response_changelist"), {"sector": "nhs"}
+    ).content.decode()
+    assert "sector=nhs&amp;format=xlsx" in changelist
+    response = analyst_client.get(
+        reverse("admin:survey_response_dictionary"), {"sector": "nhs", "format": "xlsx"}
+    )
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert next(sheet.values)[0] == "column"
+    event = AuditEvent.objects.get(action=AuditEvent.Action.DATA_DICTIONARY)
+    assert event.filters == {"sector": "nhs"} and event.file_format == "xlsx"
