@@ -7,12 +7,13 @@ view and deletion is written to the audit trail (staff.AuditEvent).
 
 import tablib
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import BooleanField, Exists, OuterRef, Q
 from django.db.models.expressions import RawSQL
-from django.http import HttpResponse, HttpResponseNotAllowed
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -231,9 +232,10 @@ class ResponseAdmin(ExportMixin, admin.ModelAdmin):
     # ---- Reading one response -------------------------------------------
 
     def _response_or_404(self, request, object_id) -> Response:
-        response = get_object_or_404(
-            self.get_queryset(request), pk=unquote(str(object_id))
-        )
+        # get_object answers None for a malformed id too, so that is a 404.
+        response = self.get_object(request, unquote(str(object_id)))
+        if response is None:
+            raise Http404("No submitted response has that id.")
         if not self.has_view_permission(request, response):
             raise PermissionDenied
         return response
@@ -370,7 +372,11 @@ class ResponseAdmin(ExportMixin, admin.ModelAdmin):
         query = request.GET.copy()
         file_format = XLSX() if query.pop("format", ["csv"])[-1] == "xlsx" else CSV()
         request.GET = query
-        columns = columns_for_queryset(self.get_export_queryset(request))
+        try:
+            queryset = self.get_export_queryset(request)
+        except IncorrectLookupParameters:
+            return redirect(reverse("admin:survey_response_changelist") + "?e=1")
+        columns = columns_for_queryset(queryset)
         dataset = tablib.Dataset(*dictionary_rows(columns), headers=DICTIONARY_HEADERS)
         services.audit_record(
             user=request.user,

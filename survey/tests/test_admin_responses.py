@@ -173,3 +173,17 @@ def test_search_treats_percent_and_underscore_as_text(analyst_client, open_wave)
         match.reference
     }
     assert _references(analyst_client.get(CHANGELIST, {"q": "_"})) == set()
+
+
+def test_malformed_ids_and_filters_are_not_server_errors(analyst_client):
+    for name in ("change", "contact", "contact_delete"):
+        url = reverse(f"admin:survey_response_{name}", args=["not-a-number"])
+        assert analyst_client.get(url).status_code in (
+            HTTPStatus.NOT_FOUND,
+            HTTPStatus.FOUND,
+        )
+    response = analyst_client.get(
+        reverse("admin:survey_response_dictionary"), {"no_such_field": "x"}
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"].endswith("?e=1")
