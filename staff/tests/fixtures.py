@@ -3,11 +3,12 @@
 import datetime as dt
 
 import pytest
+from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
 
-from staff.roles import ADMIN, ANALYST, EDITOR
+from staff.roles import ADMIN, ANALYST, EDITOR, roles_sync
 from survey.tests.factories import (
     ContactDetailsFactory,
     SubmittedResponseFactory,
@@ -40,13 +41,27 @@ SAMPLE_ANSWERS = {
 }
 
 
+def roles_present(role: str) -> Group:
+    """The role's group, recreated first if a transactional test flushed it.
+
+    The groups come from a data migration; a transactional test (the browser
+    tests, the concurrent-submit test) empties every table when it ends, and
+    later tests on the same process would otherwise find no roles.
+    """
+    group = Group.objects.filter(name=role).first()
+    if group is None:
+        roles_sync(django_apps)
+        group = Group.objects.get(name=role)
+    return group
+
+
 def staff_user(username: str, role: str | None):
     """A staff member in one role group (or none)."""
     user = get_user_model().objects.create_user(
         username, f"{username}@example.org", PASSWORD, is_staff=True
     )
     if role:
-        user.groups.add(Group.objects.get(name=role))
+        user.groups.add(roles_present(role))
     return user
 
 
