@@ -11,6 +11,8 @@ import secrets
 from datetime import datetime
 
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -336,6 +338,13 @@ class Response(models.Model):
         blank=True,
     )
     organisation = models.CharField(max_length=200, blank=True)
+    search_text = models.TextField(
+        blank=True,
+        default="",
+        editable=False,
+        help_text="The organisation and free-text answers (never option codes), "
+        "kept for the admin's search.",
+    )
 
     objects = ResponseQuerySet.as_manager()
 
@@ -357,6 +366,19 @@ class Response(models.Model):
         indexes = [
             models.Index(fields=["wave", "status"], name="survey_resp_wave_status"),
             models.Index(fields=["sector"], name="survey_resp_sector"),
+            # The admin list: submitted responses, newest submission first.
+            models.Index(
+                fields=["status", "-submitted_at", "-id"],
+                name="survey_resp_status_submitted",
+            ),
+            # The admin's search: words are found through this index, then
+            # matched as substrings (survey/admin/responses.py). A trigram
+            # index on UPPER(search_text) is also made by migration 0003 where
+            # PostgreSQL has pg_trgm: see docs/admin.md.
+            GinIndex(
+                SearchVector("search_text", config="simple"),
+                name="survey_resp_search_fts",
+            ),
         ]
         ordering = ["-started_at"]
 
@@ -384,8 +406,12 @@ class Response(models.Model):
         """True once the response counts."""
         return self.status == self.Status.SUBMITTED
 
-    def set_answers(self, answers: dict) -> None:
-        """Replace the answers and refresh the columns copied out of them."""
+    def set_answers(self, answers: dict, text_keys: set[str] | None = None) -> None:
+        """Replace the answers and refresh the columns copied out of them.
+
+        ``text_keys`` are the wave's free-text keys (``free_text_keys``); pass
+        them when saving many responses, to save a query each.
+        """
         self.answers = answers
         sector = answers.get("sector", "")
         self.sector = sector if isinstance(sector, str) else ""
@@ -395,6 +421,50 @@ class Response(models.Model):
         self.boroughs = [b for b in boroughs if b in Borough.values]
         organisation = answers.get("organisation_name", "")
         self.organisation = organisation[:200] if isinstance(organisation, str) else ""
+        self.refresh_search_text(text_keys)
+
+    def refresh_search_text(self, text_keys: set[str] | None = None) -> None:
+        """Rebuild ``search_text`` from the answers (see ``search_text_for``)."""
+        if text_keys is None:
+            text_keys = free_text_keys(self.wave_id)
+        self.search_text = search_text_for(
+            self.answers or {}, text_keys, self.organisation
+        )
+
+
+def free_text_keys_of(questions) -> set[str]:
+    """The free-text answer keys among ``questions``: text answers, "Other" boxes."""
+    keys: set[str] = set()
+    for question in questions:
+        if question.type in (Question.Type.SHORT_TEXT, Question.Type.LONG_TEXT):
+            keys.add(question.code)
+        if question.other_text:
+            keys.add(question.other_key)
+    return keys
+
+
+def free_text_keys(wave_id: int | None) -> set[str]:
+    """The free-text answer keys of one wave's questions."""
+    if wave_id is None:
+        return set()
+    return free_text_keys_of(
+        Question.objects.filter(wave_id=wave_id).only("code", "type", "other_text")
+    )
+
+
+def search_text_for(answers: dict, keys: set[str], organisation: str = "") -> str:
+    """The searchable text of one response: organisation, then free-text answers.
+
+    Only the values of ``keys`` are kept, so option codes and JSON keys never
+    match a search. Values are joined by newlines, in key order, so the text is
+    the same whichever order the answers were saved in.
+    """
+    parts = [organisation] if organisation else []
+    for key in sorted(keys):
+        value = answers.get(key)
+        if isinstance(value, str) and value.strip() and value != organisation:
+            parts.append(value)
+    return "\n".join(parts)
 
 
 class ContactDetails(models.Model):

@@ -9,7 +9,13 @@ from django.db import IntegrityError, connection, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from survey.models import ContactDetails, RateLimitBucket, Response, Wave
+from survey.models import (
+    ContactDetails,
+    RateLimitBucket,
+    Response,
+    Wave,
+    free_text_keys_of,
+)
 from survey.routing import answers_pruned
 
 RATE_WINDOW = timedelta(hours=1)
@@ -87,7 +93,9 @@ def response_save_answers(
             return locked
         answers = {k: v for k, v in locked.answers.items() if k not in page_keys}
         answers.update(page_answers)
-        locked.set_answers(answers_pruned(questions, answers))
+        locked.set_answers(
+            answers_pruned(questions, answers), free_text_keys_of(questions)
+        )
         locked.last_step = step_key
         closed = not locked.wave.is_open(now)
         if closed:
@@ -106,7 +114,13 @@ def _reference_assign(response: Response, now: datetime) -> None:
                 response.status = Response.Status.SUBMITTED
                 response.submitted_at = now
                 response.save(
-                    update_fields=["status", "submitted_at", "reference", "updated_at"]
+                    update_fields=[
+                        "status",
+                        "submitted_at",
+                        "reference",
+                        "search_text",
+                        "updated_at",
+                    ]
                 )
             return
         except IntegrityError:
@@ -130,6 +144,9 @@ def response_submit(*, response: Response, now: datetime | None = None) -> Respo
             raise WaveClosedError
         if locked.answers.get("consent") != "yes":
             raise ConsentMissingError
+        # Rebuilt here too, so a draft saved before the search column existed
+        # (or by code that bypassed set_answers) is searchable once submitted.
+        locked.refresh_search_text()
         _reference_assign(locked, now)
     return locked
 
