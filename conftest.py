@@ -25,3 +25,21 @@ def _force_login_passes_two_factor(monkeypatch):
     from staff.testing import force_login_with_two_factor
 
     monkeypatch.setattr(Client, "force_login", force_login_with_two_factor)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _test_database_is_always_dropped(django_db_setup, django_db_blocker):
+    """Close stray connections before the test database is dropped.
+
+    A live-server request thread can still hold a connection when the session
+    ends; PostgreSQL then refuses DROP DATABASE and the database would pile up
+    in .pgdata run after run. This teardown runs just before pytest-django's.
+    """
+    yield
+    from django.db import connection
+
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
