@@ -108,13 +108,11 @@ def run(report):
             baseline_name="unfiltered list",
             target="within 2x",
         )
-    plans = {
-        term: _search_plan(client, url, term) for term in ("reflective", "zebrafish")
-    }
-    for term, plan in plans.items():
+    for term in ("reflective", "zebrafish"):
+        plan = _search_plan(client, url, term)
         report.figure(
-            f"Search for {term!r} uses the trigram index (1 = yes)",
-            int("survey_resp_search_trgm" in plan),
+            f"Search for {term!r}: page query uses a search_text index (1 = yes)",
+            int("survey_resp_search_" in plan),
             "",
         )
     report.compare(
@@ -138,9 +136,12 @@ def _search_plan(client, url, term: str) -> str:
         for q in queries.captured_queries
         if "search_text" in q["sql"] and "LIMIT" in q["sql"]
     )
+    print(f"  EXPLAIN of the page query for {term!r}:")
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN {sql}")
-        return "\n".join(row[0] for row in cursor.fetchall())
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    print("    " + plan.replace("\n", "\n    "))
+    return plan
 
 
 def _old_scan():
@@ -158,14 +159,18 @@ def _old_scan():
             )
         }
     )
-    table = Response._meta.db_table
+    where = (
+        f"FROM {Response._meta.db_table} r WHERE r.status = 'submitted' AND ("  # noqa: S608
+        "UPPER(r.organisation) LIKE '%%REFLECTIVE%%' OR EXISTS (SELECT 1 FROM "
+        "jsonb_each_text(r.answers) kv WHERE kv.key = ANY(%s) "
+        "AND kv.value ILIKE '%%reflective%%'))"
+    )
+    # As the admin does: count the matches, then read the first page.
     with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) {where}", [keys])
+        cursor.fetchall()
         cursor.execute(
-            f"SELECT id FROM {table} r WHERE r.status = 'submitted' AND ("  # noqa: S608
-            "UPPER(r.organisation) LIKE '%%REFLECTIVE%%' OR EXISTS (SELECT 1 FROM "
-            "jsonb_each_text(r.answers) kv WHERE kv.key = ANY(%s) "
-            "AND kv.value ILIKE '%%reflective%%')) "
-            "ORDER BY r.submitted_at DESC, r.id DESC LIMIT 51",
+            f"SELECT id {where} ORDER BY r.submitted_at DESC, r.id DESC LIMIT 51",
             [keys],
         )
         cursor.fetchall()

@@ -9,6 +9,7 @@ blanks, one or more sheets, a frozen header row. Cells must already have passed
 ``survey.resources.cell_safe``; no cell is ever written as a formula.
 """
 
+import math
 import re
 import zipfile
 from collections.abc import Iterable
@@ -17,6 +18,7 @@ from xml.sax.saxutils import escape
 # Besides the control characters cell_safe drops, XML 1.0 cannot hold these.
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 MAX_CELL_CHARACTERS = 32_767  # Excel's limit for one cell
+CR = {"\r": "&#13;"}
 
 CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -94,28 +96,44 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def _text_cell(ref: str, value: str) -> str:
+def _text_body(value: str) -> str:
+    """A text cell's XML after its reference: an inline string."""
     value = XML_ILLEGAL.sub("", value)[:MAX_CELL_CHARACTERS]
     space = (
         ' xml:space="preserve"' if value[:1].isspace() or value[-1:].isspace() else ""
     )
-    return f'<c r="{ref}" t="inlineStr"><is><t{space}>{escape(value)}</t></is></c>'
+    # An XML parser turns a bare carriage return into a line feed.
+    return f' t="inlineStr"><is><t{space}>{escape(value, CR)}</t></is></c>'
 
 
-def row_xml(number: int, letters: list[str], values: Iterable) -> str:
+# Choice labels repeat on every row: their XML is kept, up to this many texts,
+# then the cache starts again (so memory stays bounded).
+TEXT_CACHE_SIZE = 5000
+
+
+def row_xml(number: int, letters: list[str], values: Iterable, cache=None) -> str:
     """One ``<row>``: text as inline strings, numbers as numbers, blanks left out."""
+    if cache is None:
+        cache = {}
     cells = []
+    append = cells.append
     for letter, value in zip(letters, values, strict=False):
         if value is None or value == "":
             continue
-        ref = f"{letter}{number}"
         kind = value.__class__
-        if kind is int or kind is float:
-            cells.append(f'<c r="{ref}"><v>{value}</v></c>')
+        if kind is int or (kind is float and math.isfinite(value)):
+            append(f'<c r="{letter}{number}"><v>{value}</v></c>')
         elif kind is bool:
-            cells.append(f'<c r="{ref}"><v>{int(value)}</v></c>')
+            append(f'<c r="{letter}{number}"><v>{int(value)}</v></c>')
         else:
-            cells.append(_text_cell(ref, value if kind is str else str(value)))
+            text = value if kind is str else str(value)
+            body = cache.get(text)
+            if body is None:
+                body = _text_body(text)
+                if len(cache) >= TEXT_CACHE_SIZE:
+                    cache.clear()
+                cache[text] = body
+            append(f'<c r="{letter}{number}"{body}')
     return f'<row r="{number}">{"".join(cells)}</row>'
 
 
@@ -138,12 +156,13 @@ class StreamingWorkbook:
         entry = f"xl/worksheets/sheet{len(self._names)}.xml"
         letters = [column_letter(i) for i in range(len(header))]
         count = 0
+        cache: dict[str, str] = {}
         with self._zip.open(entry, "w", force_zip64=True) as raw:
-            buffer = [SHEET_START, row_xml(1, letters, header)]
+            buffer = [SHEET_START, row_xml(1, letters, header, cache)]
             for count, row in enumerate(rows, start=1):
                 if len(row) > len(letters):
                     letters += [column_letter(i) for i in range(len(letters), len(row))]
-                buffer.append(row_xml(count + 1, letters, row))
+                buffer.append(row_xml(count + 1, letters, row, cache))
                 if len(buffer) >= self.BUFFER_ROWS:
                     raw.write("".join(buffer).encode())
                     buffer = []
