@@ -138,3 +138,10 @@ def test_search_words_are_plain_words_or_none():
     assert search_words("100%") == []
     assert search_words("ada@example.org") == []
     assert search_words(" ... ") == []
+
+
+def test_a_reference_finds_its_response_in_any_case(analyst_client, open_wave):
+    match = submitted(open_wave)
+    submitted(open_wave)
+    assert _found(analyst_client, match.reference.lower()) == {match.reference}
+    assert _found(analyst_client, "TIL-0000-0000") == set()
