@@ -12,7 +12,7 @@ from datetime import datetime
 
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -345,6 +345,12 @@ class Response(models.Model):
         help_text="The organisation and free-text answers (never option codes), "
         "kept for the admin's search.",
     )
+    # Kept by PostgreSQL from search_text, so a search never recomputes it.
+    search_vector = models.GeneratedField(
+        expression=SearchVector("search_text", config="simple"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     objects = ResponseQuerySet.as_manager()
 
@@ -375,10 +381,7 @@ class Response(models.Model):
             # matched as substrings (survey/admin/responses.py). A trigram
             # index on UPPER(search_text) is also made by migration 0003 where
             # PostgreSQL has pg_trgm: see docs/admin.md.
-            GinIndex(
-                SearchVector("search_text", config="simple"),
-                name="survey_resp_search_fts",
-            ),
+            GinIndex(fields=["search_vector"], name="survey_resp_search_vector"),
         ]
         ordering = ["-started_at"]
 

@@ -11,7 +11,7 @@ import tablib
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
-from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.contrib.postgres.search import SearchQuery
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
@@ -38,7 +38,7 @@ from vocabulary.choices import Borough, Sector
 SECTOR_LABELS = dict(Sector.choices) | {"other": "Other"}
 BOROUGH_LABELS = dict(Borough.choices)
 FREE_TEXT_TYPES = (Question.Type.SHORT_TEXT, Question.Type.LONG_TEXT)
-# Must match the full-text index on Response.search_text (survey/models.py).
+# Response.search_vector's configuration (survey/models.py).
 SEARCH_CONFIG = "simple"
 # A response's reference, as Response.new_reference makes it (TIL-7K3M-9QX2).
 REFERENCE_SHAPE = re.compile(r"^[A-Za-z]{3}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}$")
@@ -111,9 +111,6 @@ def free_text_search(queryset, term: str):
     condition = Q(search_text__icontains=term)
     words = search_words(term)
     if words:
-        queryset = queryset.alias(
-            search_vector=SearchVector("search_text", config=SEARCH_CONFIG)
-        )
         query = " & ".join(f"{word}:*" for word in words)
         condition &= Q(
             search_vector=SearchQuery(query, search_type="raw", config=SEARCH_CONFIG)
@@ -182,6 +179,8 @@ class ResponseAdmin(ExportMixin, admin.ModelAdmin):
             super()
             .get_queryset(request)
             .submitted()
+            # Only searched, never shown: no need to read them.
+            .defer("search_text", "search_vector")
             .annotate(
                 has_contact=Exists(
                     ContactDetails.objects.filter(response=OuterRef("pk"))
