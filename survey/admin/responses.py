@@ -100,9 +100,11 @@ def free_text_search(queryset, term: str):
     ``Response.search_text`` holds only the organisation and the answers to
     text questions (and their "Other" boxes), so option codes and JSON keys
     never match. The match is ``icontains`` (``%`` and ``_`` taken literally).
-    When the term is plain words, the full-text index on ``search_text`` first
-    narrows the rows to those holding words that start with each of them, so
-    the substring test runs on a few rows, not on every response.
+    When the term is plain words, the full-text index (``search_vector``)
+    narrows the rows to those holding the words in order, each word found from
+    its start, so the substring test runs on those rows only; a single word
+    needs no substring test at all. A term starting in the middle of a word
+    is therefore not found.
     """
     if REFERENCE_SHAPE.match(term):
         # One indexed lookup; an OR with the text search would stop the
@@ -110,12 +112,21 @@ def free_text_search(queryset, term: str):
         return queryset.filter(reference=term.upper())
     condition = Q(search_text__icontains=term)
     words = search_words(term)
-    if words:
-        query = " & ".join(f"{word}:*" for word in words)
-        condition &= Q(
-            search_vector=SearchQuery(query, search_type="raw", config=SEARCH_CONFIG)
+    if not words:
+        return queryset.filter(condition)
+    # Several words: adjacent (no stop words in 'simple'), whole but for the
+    # last, which may start a longer word. One word: the start of a word.
+    parts = [*words[:-1], words[-1] + ":*"]
+    prefilter = Q(
+        search_vector=SearchQuery(
+            " <-> ".join(parts), search_type="raw", config=SEARCH_CONFIG
         )
-    return queryset.filter(condition)
+    )
+    if len(words) == 1 and words[0] == term.lower():
+        # A word starting with the term holds it as a substring: the index
+        # answers alone, with no substring test on every matching row.
+        return queryset.filter(prefilter)
+    return queryset.filter(prefilter & condition)
 
 
 def search_words(term: str) -> list[str]:

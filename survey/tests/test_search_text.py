@@ -145,3 +145,14 @@ def test_a_reference_finds_its_response_in_any_case(analyst_client, open_wave):
     submitted(open_wave)
     assert _found(analyst_client, match.reference.lower()) == {match.reference}
     assert _found(analyst_client, "TIL-0000-0000") == set()
+
+
+def test_search_words_must_be_in_order_and_punctuation_still_counts(
+    analyst_client, open_wave
+):
+    match = submitted(open_wave)
+    assert _found(analyst_client, "fewer missed") == {match.reference}
+    assert _found(analyst_client, "the behav") == {match.reference}
+    assert _found(analyst_client, "fewer appointments") == set()
+    assert _found(analyst_client, "behaviour,") == set()
+    assert _found(analyst_client, "behaviour.") == {match.reference}
