@@ -3,9 +3,10 @@
 Signs in as an analyst (password step skipped, TOTP device verified) and times
 the list's server time through Django's test client, against baselines from
 the same run: the same list filtered to a wave of 1,000 responses, a bare
-``SELECT count(*)`` over the 100,000; and free-text searches (trigram-indexed
-``search_text``) against the unfiltered list and against the former scan of
-every response's JSON answers. EXPLAIN shows whether the index is used.
+``SELECT count(*)`` over the 100,000; and free-text searches (full-text
+prefilter on ``search_vector``, then ``search_text``) against the unfiltered
+list and against the former scan of every response's JSON answers. EXPLAIN
+shows which plan the page query takes.
 """
 
 import statistics
@@ -44,6 +45,9 @@ def run(report):
     wave_with_responses("bench-100k", 100_000, seed=100)
     small = wave_with_responses("bench-1k", 1_000, seed=1)
     total = Response.objects.submitted().count()
+    # As autovacuum would soon after a bulk load: the planner needs statistics.
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {Response._meta.db_table}")
 
     user, _ = get_user_model().objects.get_or_create(
         username="bench-analyst", defaults={"is_staff": True}
@@ -98,6 +102,7 @@ def run(report):
     for term, what in (
         ("reflective", "a common word"),
         ("Hackney", "an organisation"),
+        ("reflective supervision", "two words"),
         ("zebrafish", "a word nobody wrote"),
     ):
         report.compare(
@@ -106,15 +111,16 @@ def run(report):
             full_ms,
             "ms",
             baseline_name="unfiltered list",
-            target="within 2x",
         )
-    for term in ("reflective", "zebrafish"):
-        plan = _search_plan(client, url, term)
-        report.figure(
-            f"Search for {term!r}: page query uses a search_text index (1 = yes)",
-            int("survey_resp_search_" in plan),
-            "",
-        )
+    # A common word is best served by walking the list's order and filtering
+    # (the first page fills at once); a rare one must come from the index.
+    _search_plan(client, url, "reflective")
+    plan = _search_plan(client, url, "zebrafish")
+    report.figure(
+        "Search for a rare word: page query uses the full-text index (1 = yes)",
+        int("survey_resp_search_vector" in plan),
+        "",
+    )
     report.compare(
         f"Search for 'reflective' over {total:,} responses",
         _median_ms(searcher("reflective")),
@@ -134,7 +140,8 @@ def _search_plan(client, url, term: str) -> str:
     sql = next(
         q["sql"]
         for q in queries.captured_queries
-        if "search_text" in q["sql"] and "LIMIT" in q["sql"]
+        if "LIMIT" in q["sql"]
+        and ("search_vector" in q["sql"] or "search_text" in q["sql"])
     )
     print(f"  EXPLAIN of the page query for {term!r}:")
     with connection.cursor() as cursor:
