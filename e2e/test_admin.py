@@ -10,8 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from e2e.axe import assert_no_axe_violations
 from staff.roles import ANALYST, roles_sync
 from staff.tests.fixtures import PASSWORD, submitted
-from survey.questionnaire import questionnaire_load, wave_questions_load
-from survey.tests.factories import WaveFactory
+from survey.tests.factories import wave_with_questionnaire
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -26,8 +25,7 @@ def analyst_device():
     )
     user.groups.add(Group.objects.get(name=ANALYST))
     device = TOTPDevice.objects.create(user=user, name="Phone", confirmed=True)
-    wave = WaveFactory(slug="browser-wave", questionnaire=questionnaire_load())
-    wave_questions_load(wave=wave)
+    wave = wave_with_questionnaire(slug="browser-wave")
     submitted(wave, contact=True)
     submitted(wave, {"consent": "yes", "sector": "nhs", "boroughs": ["camden"]})
     return device

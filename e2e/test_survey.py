@@ -7,8 +7,7 @@ import pytest
 
 from e2e.axe import assert_no_axe_violations
 from survey.models import Response
-from survey.questionnaire import questionnaire_load, wave_questions_load
-from survey.tests.factories import LONDON, WaveFactory
+from survey.tests.factories import LONDON, wave_with_questionnaire
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -17,30 +16,19 @@ CONTINUE = "Save and continue"
 
 @pytest.fixture
 def wave():
-    questionnaire = questionnaire_load()
-    wave = WaveFactory(
-        slug="demo",
-        name="Demo wave: practice survey (open for trying out)",
-        questionnaire=questionnaire,
-        intro=questionnaire.start_page["what_it_is"],
-        privacy_text=questionnaire.start_page["privacy"],
+    return wave_with_questionnaire(
+        slug="demo", name="Demo wave: practice survey (open for trying out)"
     )
-    wave_questions_load(wave=wave)
-    return wave
 
 
 @pytest.fixture
 def closed_wave():
-    questionnaire = questionnaire_load()
-    wave = WaveFactory(
+    return wave_with_questionnaire(
         slug="2024-25",
         name="Trauma-Informed London practice survey 2024-25",
-        questionnaire=questionnaire,
         opens_at=dt.datetime(2024, 11, 1, tzinfo=LONDON),
         closes_at=dt.datetime(2025, 1, 11, tzinfo=LONDON),
     )
-    wave_questions_load(wave=wave)
-    return wave
 
 
 def _start(page, base_url, wave):

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from survey.questionnaire import questionnaire_load, wave_questions_load
-from survey.tests.factories import LONDON, WaveFactory
+from survey.questionnaire import questionnaire_load
+from survey.tests.factories import LONDON, wave_with_questionnaire
 
 
 @pytest.fixture
@@ -17,27 +17,16 @@ def questionnaire(db):
 @pytest.fixture
 def open_wave(questionnaire):
     """A published wave, open now, with the full questionnaire."""
-    wave = WaveFactory(
-        slug="open-wave",
-        name="Open wave",
-        questionnaire=questionnaire,
-        intro=questionnaire.start_page["what_it_is"],
-        privacy_text=questionnaire.start_page["privacy"],
-    )
-    wave_questions_load(wave=wave)
-    return wave
+    return wave_with_questionnaire(slug="open-wave", name="Open wave")
 
 
 @pytest.fixture
 def closed_wave(questionnaire):
     """The 2024-25 wave: open 1 November 2024 to the end of 10 January 2025."""
-    wave = WaveFactory(
+    return wave_with_questionnaire(
         slug="2024-25",
         name="Practice survey 2024-25",
-        questionnaire=questionnaire,
         opens_at=dt.datetime(2024, 11, 1, tzinfo=LONDON),
         closes_at=dt.datetime(2025, 1, 11, tzinfo=LONDON),
         retention_until=dt.date(2026, 1, 31),
     )
-    wave_questions_load(wave=wave)
-    return wave

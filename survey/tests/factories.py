@@ -128,3 +128,19 @@ class ContactDetailsFactory(DjangoModelFactory[ContactDetails]):
     name = factory.Faker("name", locale="en_GB")
     email = factory.Faker("email")
     consented_at = factory.LazyFunction(lambda: dt.datetime.now(tz=dt.UTC))
+
+
+def wave_with_questionnaire(**fields) -> Wave:
+    """A wave carrying the repository's questionnaire, its questions loaded.
+
+    Its intro and privacy text come from the questionnaire's start page unless
+    ``fields`` say otherwise; any other field is WaveFactory's.
+    """
+    from survey.questionnaire import questionnaire_load, wave_questions_load
+
+    questionnaire = questionnaire_load()
+    fields.setdefault("intro", questionnaire.start_page["what_it_is"])
+    fields.setdefault("privacy_text", questionnaire.start_page["privacy"])
+    wave = WaveFactory(questionnaire=questionnaire, **fields)
+    wave_questions_load(wave=wave)
+    return wave
