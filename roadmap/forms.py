@@ -1,8 +1,10 @@
 """Forms for the roadmap: the sector filter and the self-assessment."""
 
+from crispy_forms_gds.layout import HTML, Field, Size
 from django import forms
 from django.core.exceptions import ValidationError
 
+from pages.forms import form_helper
 from roadmap.models import ROADMAP_SECTORS, DomainDescription, Statement
 from roadmap.scoring import Rating
 
@@ -20,6 +22,20 @@ class SectorForm(forms.Form):
         choices=[("", "All sectors"), *((s.value, s.label) for s in ROADMAP_SECTORS)],
         error_messages={"invalid_choice": "Select a sector from the list"},
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A GET form, so the filtered journey has a URL that can be shared.
+        self.helper = form_helper(
+            Field("sector", context={"label_size": Size.for_label(Size.SMALL)}),
+            # No name, so the shared URL holds the sector alone.
+            HTML(
+                '<button type="submit" class="govuk-button govuk-button--secondary"'
+                ' data-module="govuk-button">Show</button>'
+            ),
+            method="get",
+        )
+        self.helper.form_class = "til-no-print"
 
     def chosen_sector(self) -> str:
         """The valid sector chosen, or "" for all sectors."""

@@ -3,14 +3,21 @@
 Validation is on the server only. Every question is optional except consent.
 Free text is kept as typed (only surrounding spaces are trimmed, and Windows line
 endings become one character so the count matches what the respondent sees).
+
+The small forms are laid out with crispy-forms-gds (each has a ``helper``). The
+question pages are rendered by their own templates: each question carries its
+"Why we ask this", its "prefer not to say" and its routing, which crispy's
+layouts have no place for.
 """
 
 import unicodedata
 from dataclasses import dataclass
 
+from crispy_forms_gds.layout import Button, Field, Fieldset, Fixed, Size
 from django import forms
 from django.core.exceptions import ValidationError
 
+from pages.forms import form_helper
 from survey.models import OTHER, PREFER_NOT_TO_SAY, Question
 
 OTHER_TEXT_MAX_LENGTH = 200
@@ -267,7 +274,7 @@ class ContactChoiceForm(forms.Form):
 
     contact = forms.ChoiceField(
         label="Can we contact you about your example for a case study?",
-        choices=[("yes", "Yes"), ("no", "No")],
+        choices=[("yes", "Yes, you can contact me"), ("no", "No, do not contact me")],
         widget=forms.RadioSelect,
         error_messages={
             "required": "Select yes if we can contact you about a case study",
@@ -288,6 +295,25 @@ class ContactChoiceForm(forms.Form):
     phone = AnswerTextField(max_length=40, label="Phone number (optional)")
     role = AnswerTextField(max_length=200, label="Job title (optional)")
     organisation = AnswerTextField(max_length=200, label="Organisation (optional)")
+
+    def __init__(self, *args, change: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = form_helper(
+            Field.radios("contact", legend_size=Size.MEDIUM, legend_tag="h2"),
+            Fieldset(
+                Field.text("name", autocomplete="name"),
+                Field.text("email", autocomplete="email", spellcheck="false"),
+                Field.text("phone", autocomplete="tel", field_width=Fixed.TWENTY),
+                Field.text("role", autocomplete="organization-title"),
+                Field.text("organisation", autocomplete="organization"),
+                legend="If you said yes, how can we contact you?",
+                legend_size=Size.SMALL,
+            ),
+            Button.primary(
+                "save",
+                "Save and return to check answers" if change else "Save and continue",
+            ),
+        )
 
     def clean(self):
         cleaned = super().clean()
@@ -315,6 +341,13 @@ class EmailLinkForm(forms.Form):
         },
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = form_helper(
+            Field.text("email", autocomplete="email", spellcheck="false"),
+            Button.secondary("send", "Send the link"),
+        )
+
 
 class WithdrawForm(forms.Form):
     """Confirm withdrawal with the reference from the confirmation page."""
@@ -337,6 +370,17 @@ class WithdrawForm(forms.Form):
     def __init__(self, *args, expected_reference: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.expected_reference = expected_reference
+        self.helper = form_helper(
+            Field.text(
+                "reference",
+                label_size=Size.SMALL,
+                field_width=Fixed.TWENTY,
+                autocomplete="off",
+                spellcheck="false",
+            ),
+            Field.checkbox("confirm"),
+            Button.warning("withdraw", "Withdraw and delete my response"),
+        )
 
     def clean_reference(self):
         typed = self.cleaned_data["reference"].strip().upper().replace(" ", "")

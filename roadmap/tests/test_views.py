@@ -154,6 +154,10 @@ def test_domain_page_explains_the_samhsa_mapping_and_filters(client, content):
     assert NHS_ONLY in html
     assert MET_ONLY not in html
     assert html.count('class="til-cell"') == 3
+    # The sector form keeps the choice, and its button adds nothing to the URL.
+    assert '<option value="nhs" selected>' in html
+    form = re.search(r'<form [^>]*method="get"[^>]*>(.*?)</form>', html, re.S)[1]
+    assert "<button" in form and "name=" not in form.split("<button", 1)[1]
 
 
 @pytest.mark.parametrize("sector", ["education", "<script>", "nhs\x00"])

@@ -384,6 +384,32 @@ def test_contact_details_are_stored_apart_from_the_answers(client, open_wave):
     assert not ContactDetails.objects.exists()
 
 
+def _summary_links_reach_their_fields(html: str) -> list[str]:
+    """The error summary's targets, each asserted to be an element on the page."""
+    summary = html[html.index("govuk-error-summary") :]
+    targets = re.findall(r'<a href="#([^"]+)">', summary[: summary.index("</ul>")])
+    for target in targets:
+        assert f'id="{target}"' in html, target
+    return targets
+
+
+def test_contact_errors_link_to_their_fields_and_keep_what_was_typed(client, open_wave):
+    _complete(client, open_wave)
+    url = reverse("survey:contact", args=[open_wave.slug])
+    response = client.post(url, {})
+    assert _summary_links_reach_their_fields(response.content.decode()) == [
+        "id_contact_1"
+    ]
+    response = client.post(
+        url, {"contact": "yes", "name": "Sam <Smith>", "email": "not-an-address"}
+    )
+    html = response.content.decode()
+    assert _summary_links_reach_their_fields(html) == ["id_email"]
+    assert 'value="Sam &lt;Smith&gt;"' in html
+    assert 'value="not-an-address"' in html
+    assert 'autocomplete="email"' in html
+
+
 # ------------------------------------------------------------------------------
 # The close, across a tab left open
 # ------------------------------------------------------------------------------
@@ -431,6 +457,9 @@ def test_withdraw_with_reference_and_link_deletes_response_and_contact(
     url = reverse("survey:withdraw", args=[_token(client, open_wave)])
     response = client.post(url, {"reference": "TIL-2222-2222", "confirm": "on"})
     assert "does not match" in response.content.decode()
+    assert _summary_links_reach_their_fields(response.content.decode()) == [
+        "id_reference"
+    ]
     response = client.post(url, {"reference": submitted.reference, "confirm": "on"})
     assert response["Location"] == reverse("survey:withdrawn")
     assert not Response.objects.exists()

@@ -130,7 +130,7 @@ def contact(request, wave_slug):
         return redirect(next_url(wave, steps, page, response.answers, change))
     existing = getattr(response, "contact_details", None)
     if request.method == "POST":
-        form = ContactChoiceForm(request.POST)
+        form = ContactChoiceForm(request.POST, change=change)
         if form.is_valid():
             details = None
             if form.cleaned_data["contact"] == "yes":
@@ -154,7 +154,7 @@ def contact(request, wave_slug):
             }
         elif response.last_step and _passed(steps, response, page):
             initial = {"contact": "no"}
-        form = ContactChoiceForm(initial=initial)
+        form = ContactChoiceForm(initial=initial, change=change)
     return render(
         request,
         "survey/contact.html",
