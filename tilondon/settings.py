@@ -275,15 +275,18 @@ CONTACT_EMAIL = env.str("CONTACT_EMAIL", default="trauma-informed@london.gov.uk"
 # ------------------------------------------------------------------------------
 # Survey abuse limits (see docs/survey.md for the numbers and why)
 # ------------------------------------------------------------------------------
-# Drafts started per hour from one IP address: generous, because a whole NHS
-# trust or council can sit behind one shared address.
-SURVEY_STARTS_PER_IP_PER_HOUR = env.int("SURVEY_STARTS_PER_IP_PER_HOUR", default=300)
+# Drafts started per hour from one IP address: above what a whole organisation
+# behind one shared address (the Met, a large NHS trust) can reach in an hour.
+SURVEY_STARTS_PER_IP_PER_HOUR = env.int("SURVEY_STARTS_PER_IP_PER_HOUR", default=2000)
 SURVEY_STARTS_PER_SESSION_PER_HOUR = env.int(
     "SURVEY_STARTS_PER_SESSION_PER_HOUR", default=10
 )
 SURVEY_EMAILS_PER_SESSION_PER_HOUR = env.int(
     "SURVEY_EMAILS_PER_SESSION_PER_HOUR", default=5
 )
+# Resume-link emails per hour from one IP address: one mail relay should not be
+# turned against others' inboxes, yet a shared office address is never blocked.
+SURVEY_EMAILS_PER_IP_PER_HOUR = env.int("SURVEY_EMAILS_PER_IP_PER_HOUR", default=200)
 # How many proxies in front of the app add to X-Forwarded-For (0: use the
 # connecting address). Behind one load balancer, set 1.
 SURVEY_TRUSTED_PROXIES = env.int("SURVEY_TRUSTED_PROXIES", default=0)
