@@ -18,7 +18,7 @@ from roadmap.models import (
     StageDescription,
     Statement,
 )
-from vocabulary.choices import Sector
+from vocabulary.choices import PracticeLevel, Sector, Stage
 
 # Case studies each roadmap sector is shown: its own, and practice that spans
 # sectors; Metropolitan Police readers also see other forces' practice.
@@ -29,6 +29,19 @@ CASE_STUDY_SECTORS = {
     Sector.VCS: {Sector.VCS, Sector.CROSS_SECTOR},
 }
 CASE_STUDIES_PER_CELL = 3
+# The journey stage each practice level mostly shows, following the stages'
+# "practice levels" text in roadmap/content/roadmap.yaml: the everyone level
+# (called trauma-aware in Wales, trauma-informed in Scotland) is what the aware
+# stage works towards; most staff becoming trauma-skilled marks the informed
+# stage; trauma-enhanced and trauma-specialist roles complete the responsive mix.
+PRACTICE_LEVEL_STAGES = {
+    PracticeLevel.TRAUMA_AWARE: Stage.AWARE,
+    PracticeLevel.TRAUMA_INFORMED: Stage.AWARE,
+    PracticeLevel.TRAUMA_SKILLED: Stage.INFORMED,
+    PracticeLevel.TRAUMA_ENHANCED: Stage.RESPONSIVE,
+    PracticeLevel.TRAUMA_SPECIALIST: Stage.RESPONSIVE,
+}
+STAGE_ORDER = list(Stage)
 # Other results in the same sector needed before any comparison is shown, so that
 # no one result can be picked out of the figures.
 COMPARISON_MINIMUM = 10
@@ -65,6 +78,18 @@ def tag_overlap(case_study, cell: DomainStage) -> int:
     )
 
 
+def stage_distance(case_study, cell: DomainStage) -> int:
+    """How many stages lie between a case study's practice level and the cell's.
+
+    0 on the cell's own stage; 1 a stage away, or when the case study gives no
+    practice level; 2 at the far end of the journey.
+    """
+    stage = PRACTICE_LEVEL_STAGES.get(case_study.practice_level)
+    if stage is None or cell.stage not in STAGE_ORDER:
+        return 1
+    return abs(STAGE_ORDER.index(stage) - STAGE_ORDER.index(cell.stage))
+
+
 def matching_case_studies(
     cell: DomainStage,
     case_studies: Iterable,
@@ -72,23 +97,31 @@ def matching_case_studies(
     sector: str = "",
     limit: int = CASE_STUDIES_PER_CELL,
 ) -> list:
-    """The case studies that best show a cell: same domain, most shared tags first.
+    """The case studies that best show a cell, documented practice first.
 
-    A case study must be tagged with the cell's domain and share at least one
-    other tag; with a sector, it must also be from a sector that sector is shown.
+    A case study must be tagged with the cell's domain, share at least one other
+    tag and not show practice from the far end of the journey (an everyone-level
+    example under trauma-responsive, say); with a sector, it must also be from a
+    sector that sector is shown. Ranked by: documented before illustrative, so an
+    invented example only fills a cell that documented practice cannot; then on
+    the cell's own stage before a stage away; then most shared tags; then title.
     """
     wanted_sectors = CASE_STUDY_SECTORS.get(sector, set()) if sector else set()
-    scored = []
+    ranked = []
     for case_study in case_studies:
         if cell.domain not in case_study.domains:
             continue
         if wanted_sectors and not wanted_sectors & set(case_study.sectors):
             continue
+        distance = stage_distance(case_study, cell)
+        if distance > 1:
+            continue
         overlap = tag_overlap(case_study, cell)
         if overlap:
-            scored.append((-overlap, case_study.title, case_study))
-    scored.sort(key=lambda row: (row[0], row[1]))
-    return [case_study for _, _, case_study in scored[:limit]]
+            key = (case_study.is_illustrative, distance, -overlap, case_study.title)
+            ranked.append((key, case_study))
+    ranked.sort(key=lambda row: row[0])
+    return [case_study for _, case_study in ranked[:limit]]
 
 
 def published_case_studies() -> list[CaseStudy]:
@@ -108,6 +141,8 @@ def published_case_studies() -> list[CaseStudy]:
             "rs",
             "principles",
             "components",
+            "practice_level",
+            "is_illustrative",
         )
         .order_by("title")
     )
