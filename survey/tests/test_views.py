@@ -434,15 +434,50 @@ def test_post_after_the_close_is_refused_and_what_was_typed_is_kept(client, open
     assert draft.status == Response.Status.DRAFT
 
 
+def _close(wave):
+    wave.opens_at = dt.datetime(2024, 11, 1, tzinfo=LONDON)
+    wave.closes_at = dt.datetime(2025, 1, 11, tzinfo=LONDON)
+    wave.retention_until = dt.date(2026, 1, 31)
+    wave.save()
+
+
 def test_submit_after_the_close_is_refused(client, open_wave):
     _complete(client, open_wave)
-    open_wave.opens_at = dt.datetime(2024, 11, 1, tzinfo=LONDON)
-    open_wave.closes_at = dt.datetime(2025, 1, 11, tzinfo=LONDON)
-    open_wave.save()
+    _close(open_wave)
     response = client.post(reverse("survey:submit", args=[open_wave.slug]))
     assert response.status_code == HTTPStatus.FORBIDDEN
     assert not Response.objects.submitted().exists()
     assert Response.objects.drafts().count() == 1
+
+
+def test_submit_after_the_close_says_the_answers_were_kept_and_until_when(
+    client, open_wave
+):
+    _complete(client, open_wave)
+    _close(open_wave)
+    response = client.post(reverse("survey:submit", args=[open_wave.slug]))
+    text = response.content.decode()
+    assert "has not been submitted and will not be counted" in text
+    assert "we kept them with your unfinished response until 31 January 2026" in text
+    assert "contact details" not in text
+    assert Response.objects.drafts().get().answers["sector"] == "nhs"
+
+
+def test_contact_details_sent_after_the_close_are_not_kept_and_the_page_says_so(
+    client, open_wave
+):
+    _complete(client, open_wave, has_example="yes")
+    _close(open_wave)
+    response = client.post(
+        reverse("survey:contact", args=[open_wave.slug]),
+        {"contact": "yes", "name": "Sam", "email": "sam@example.org"},
+    )
+    assert response.status_code == HTTPStatus.FORBIDDEN
+    text = response.content.decode()
+    assert "will not be counted" in text
+    assert "we kept them with your unfinished response until 31 January 2026" in text
+    assert "We did not keep the contact details you just sent" in text
+    assert not ContactDetails.objects.exists()
 
 
 # ------------------------------------------------------------------------------

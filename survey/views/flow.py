@@ -73,8 +73,21 @@ def resume_link(request, token: str) -> str:
     return request.build_absolute_uri(reverse("survey:resume", args=[token]))
 
 
-def not_open_page(request, wave: Wave, *, late_answers=None, status=HTTPStatus.OK):
-    """The page for a wave that is not open: not yet, or closed."""
+def not_open_page(
+    request,
+    wave: Wave,
+    *,
+    late_answers: list | None = None,
+    late_submit: bool = False,
+    contact_dropped: bool = False,
+    status=HTTPStatus.OK,
+):
+    """The page for a wave that is not open: not yet, or closed.
+
+    ``late_answers`` (a list, possibly empty) says the post came from a page left
+    open past the close and that the draft's answers were kept; the page then says
+    until when, and whether contact details sent with it were dropped.
+    """
     template = (
         "survey/not_open.html"
         if wave.status() == Wave.Status.NOT_OPEN_YET
@@ -83,7 +96,12 @@ def not_open_page(request, wave: Wave, *, late_answers=None, status=HTTPStatus.O
     return render(
         request,
         template,
-        {"wave": wave, "late_answers": late_answers},
+        {
+            "wave": wave,
+            "late_answers": late_answers,
+            "late_submit": late_submit,
+            "contact_dropped": contact_dropped,
+        },
         status=status,
     )
 

@@ -118,10 +118,16 @@ def contact(request, wave_slug):
     if response.is_submitted:
         return redirect("survey:confirmation", wave_slug=wave.slug)
     if not wave.is_open():
+        if request.method != "POST":
+            return not_open_page(request, wave)
+        # A contact page left open past the close: the draft's answers are kept,
+        # but contact details for a response that cannot count are not.
         return not_open_page(
             request,
             wave,
-            status=HTTPStatus.FORBIDDEN if request.method == "POST" else HTTPStatus.OK,
+            late_answers=[],
+            contact_dropped=request.POST.get("contact") == "yes",
+            status=HTTPStatus.FORBIDDEN,
         )
     steps, _ = wave_steps(wave)
     page = next(s for s in steps if s.key == CONTACT_STEP_KEY)

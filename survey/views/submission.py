@@ -99,7 +99,14 @@ def submit(request, wave_slug):
     try:
         services.response_submit(response=response)
     except services.WaveClosedError:
-        return not_open_page(request, wave, status=HTTPStatus.FORBIDDEN)
+        # A check-answers page left open past the close: the draft is kept.
+        return not_open_page(
+            request,
+            wave,
+            late_answers=[],
+            late_submit=True,
+            status=HTTPStatus.FORBIDDEN,
+        )
     except services.ConsentMissingError:
         steps, _ = wave_steps(wave)
         return redirect(step_url(wave, steps[0], change=True))
