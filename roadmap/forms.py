@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from pages.forms import form_helper
 from roadmap.models import ROADMAP_SECTORS, DomainDescription, Statement
 from roadmap.scoring import Rating
+from survey.forms import HoneypotMixin
 
 # The radio for leaders who would rather not say, or who are in another sector;
 # stored as no sector.
@@ -44,12 +45,13 @@ class SectorForm(forms.Form):
         return ""
 
 
-class SelfAssessmentForm(forms.Form):
+class SelfAssessmentForm(HoneypotMixin):
     """The sector (optional) and a rating for each statement (each optional).
 
     Unanswered statements count as "Not yet", as the scoring rule says, so a
     leader can skip what they cannot judge; an empty form is refused, as it
-    would only ever show "Starting out".
+    would only ever show "Starting out". The survey's hidden "website" field
+    catches automated form-fillers.
     """
 
     sector = forms.ChoiceField(

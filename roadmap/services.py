@@ -1,4 +1,4 @@
-"""Writes that span the roadmap's models: loading its content and saving a result."""
+"""Writes for the roadmap: loading its content, and saving a result within limits."""
 
 from pathlib import Path
 
@@ -20,8 +20,12 @@ from roadmap.models import (
     TextKey,
     token_digest,
 )
+from survey.services import client_key, rate_limit_hit
 
 CONTENT_PATH = Path(__file__).resolve().parent / "content" / "roadmap.yaml"
+# Results saved per hour from one IP address (see docs/roadmap.md): above a
+# workshop room of leaders on one venue network, far below a script's thousands.
+SELF_ASSESSMENTS_PER_IP_PER_HOUR = 30
 
 
 def roadmap_content_read(*, path: Path = CONTENT_PATH) -> dict:
@@ -150,6 +154,19 @@ def roadmap_content_load(*, path: Path = CONTENT_PATH) -> list[str]:
 
 
 @transaction.atomic
+def self_assessment_rate_limited(*, ip_address: str) -> bool:
+    """Count one result saved from this address; True once over the hour's limit.
+
+    The survey's database counters, under their own key, so the limit holds
+    across web workers and only a keyed hash of the address is kept, for an hour
+    or two, never with the result.
+    """
+    return rate_limit_hit(
+        key=f"roadmap:{client_key(ip_address)}",
+        limit=SELF_ASSESSMENTS_PER_IP_PER_HOUR,
+    )
+
+
 def self_assessment_create(
     *, sector: str, answers: dict[str, object], statements: list[Statement]
 ) -> tuple[SelfAssessment, str]:

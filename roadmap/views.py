@@ -4,6 +4,8 @@ Every page runs a fixed number of queries: content is fetched once per model and
 joined in Python (roadmap.journey).
 """
 
+from http import HTTPStatus
+
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
@@ -29,6 +31,7 @@ from roadmap.models import (
     Statement,
     london_today,
 )
+from survey.views.flow import client_ip
 from vocabulary.choices import Domain, Sector
 
 
@@ -109,14 +112,32 @@ def self_assessment_start(request):
 
 @require_http_methods(["GET", "POST"])
 def self_assessment_questions(request):
-    """Rate the statements; a valid form saves an anonymous result and shows it."""
+    """Rate the statements; a valid form saves an anonymous result and shows it.
+
+    Saving is refused when the hidden honeypot field is filled in, and limited
+    per IP address, so a script can neither flood the sector figures nor unlock
+    the comparison cheaply.
+    """
     statements = list(Statement.objects.all())
     if not statements:
         raise Http404("The self-assessment has no statements yet")
     form = SelfAssessmentForm(
         request.POST if request.method == "POST" else None, statements=statements
     )
+    if request.method == "POST" and form.is_spam:
+        return render(
+            request,
+            "roadmap/self_assessment_refused.html",
+            status=HTTPStatus.BAD_REQUEST,
+        )
     if request.method == "POST" and form.is_valid():
+        if services.self_assessment_rate_limited(ip_address=client_ip(request)):
+            return render(
+                request,
+                "roadmap/self_assessment_rate_limited.html",
+                {"limit": services.SELF_ASSESSMENTS_PER_IP_PER_HOUR},
+                status=HTTPStatus.TOO_MANY_REQUESTS,
+            )
         _, token = services.self_assessment_create(
             sector=form.cleaned_data["sector"],
             answers=form.answers(),
