@@ -163,6 +163,58 @@ def test_nothing_typed_is_cleared_when_a_page_has_an_error(client, open_wave):
     assert "<tags>" not in text
 
 
+def test_a_page_with_an_error_still_saves_its_valid_answers(client, open_wave):
+    _begin(client, open_wave)
+    client.post(_step(open_wave, "consent"), {"consent": "on"})
+    client.post(_step(open_wave, "meaning"), {"meaning_familiarity": "heard_of_it"})
+    client.get(_step(open_wave, "meaning"))
+    response = client.post(
+        _step(open_wave, "meaning"),
+        {"meaning_own_words": "Kept <safe>", "meaning_familiarity": "not-a-code"},
+    )
+    assert response.status_code == HTTPStatus.OK
+    assert "Select an answer from the list" in response.content.decode()
+    assert "We have saved the other answers" not in response.content.decode()
+    draft = _draft(client, open_wave)
+    assert draft.answers["meaning_own_words"] == "Kept <safe>"
+    # The answer with the error keeps its stored value until it is corrected.
+    assert draft.answers["meaning_familiarity"] == "heard_of_it"
+
+
+def test_save_and_come_back_later_on_a_page_with_an_error_saves_and_links(
+    client, open_wave
+):
+    _begin(client, open_wave)
+    client.post(_step(open_wave, "consent"), {"consent": "on"})
+    client.post(_step(open_wave, "about_you"), {"sector": "met_police"})
+    client.post(_step(open_wave, "about_you-2"), {"answering_for": "myself"})
+    response = client.post(
+        _step(open_wave, "meaning"),
+        {
+            "meaning_own_words": "Typed before the error",
+            "meaning_familiarity": "not-a-code",
+            "action": "save",
+        },
+    )
+    assert response.status_code == HTTPStatus.OK
+    text = response.content.decode()
+    assert "There is a problem" in text
+    assert "Select an answer from the list" in text
+    assert "We have saved the other answers on this page" in text
+    assert f'href="{reverse("survey:save", args=[open_wave.slug])}"' in text
+    assert "Typed before the error" in text
+    draft = _draft(client, open_wave)
+    assert draft.answers["meaning_own_words"] == "Typed before the error"
+    assert "meaning_familiarity" not in draft.answers
+    # The page with the error is not marked done: the link comes back to it.
+    assert draft.last_step == "about_you-2"
+    other = Client()
+    resumed = other.get(reverse("survey:resume", args=[_token(client, open_wave)]))
+    assert resumed["Location"] == _step(open_wave, "meaning")
+    save_page = client.get(reverse("survey:save", args=[open_wave.slug]))
+    assert save_page.status_code == HTTPStatus.OK
+
+
 def test_continue_saves_answers_to_the_draft(client, open_wave):
     _begin(client, open_wave)
     client.post(_step(open_wave, "consent"), {"consent": "on"})

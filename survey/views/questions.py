@@ -43,30 +43,34 @@ def step(request, wave_slug, step_key):
     if not page.is_shown(answers):
         return redirect(next_url(wave, steps, page, answers, change))
     page_questions = page.shown_questions(answers)
+    saved_with_errors = False
     if request.method == "POST":
         form = SectionForm(request.POST, questions=page_questions)
         valid = form.is_valid()
-        if valid or not wave.is_open():
-            try:
-                response = services.response_save_answers(
-                    response=response,
-                    page_answers=form.valid_answers(),
-                    page_keys=[
-                        k for q in page_questions for k in (q.code, q.other_key)
-                    ],
-                    step_key=page.key,
-                    questions=questions,
-                )
-            except services.WaveClosedError:
-                return not_open_page(
-                    request,
-                    wave,
-                    late_answers=_late_answers(page_questions, form.valid_answers()),
-                    status=HTTPStatus.FORBIDDEN,
-                )
-            if request.POST.get("action") == "save":
-                return redirect("survey:save", wave_slug=wave.slug)
+        # The answers that passed are saved even when others on the page did not
+        # (the others keep their stored value and are shown back with errors),
+        # so "Save and come back later" never loses a page. A page with errors
+        # is not marked as done: the resume link comes back to it.
+        try:
+            response = services.response_save_answers(
+                response=response,
+                page_answers=form.valid_answers(),
+                page_keys=_page_keys(page_questions, errors=form.errors),
+                step_key=page.key if valid else response.last_step,
+                questions=questions,
+            )
+        except services.WaveClosedError:
+            return not_open_page(
+                request,
+                wave,
+                late_answers=_late_answers(page_questions, form.valid_answers()),
+                status=HTTPStatus.FORBIDDEN,
+            )
+        if valid and request.POST.get("action") == "save":
+            return redirect("survey:save", wave_slug=wave.slug)
+        if valid:
             return redirect(next_url(wave, steps, page, response.answers, change))
+        saved_with_errors = request.POST.get("action") == "save"
     else:
         if not wave.is_open():
             return not_open_page(request, wave)
@@ -84,12 +88,21 @@ def step(request, wave_slug, step_key):
             "total_sections": steps[-1].number,
             "back_url": back_url(wave, steps, page, answers, change),
             "change": change,
+            "saved_with_errors": saved_with_errors,
         },
     )
 
 
-def _page_keys(page_questions: list[Question]) -> list[str]:
-    return [key for q in page_questions for key in (q.code, q.other_key)]
+def _page_keys(page_questions: list[Question], errors) -> list[str]:
+    """The answer keys a post of the page replaces: not those with errors."""
+    keys = []
+    for question in page_questions:
+        if question.code in errors:
+            continue  # its "Other" text stays with the stored answer
+        keys.append(question.code)
+        if question.other_key not in errors:
+            keys.append(question.other_key)
+    return keys
 
 
 def _late_answers(page_questions: list[Question], answers: dict) -> list[tuple]:
