@@ -63,3 +63,14 @@ def test_seeded_sources_published_online_link_to_them(client):
     case_study = home_office.first().case_study
     html = client.get(case_study.get_absolute_url()).content.decode()
     assert f'href="{home_office.first().url}"' in html
+
+
+def test_illustrative_examples_are_pan_london_never_a_real_borough():
+    illustrative = [entry for entry in load_seed() if entry.get("illustrative")]
+    assert len(illustrative) >= 3
+    assert all(entry["places"] == ["pan_london"] for entry in illustrative)
+    seed_demo()
+    places = CaseStudy.objects.filter(is_illustrative=True).values_list(
+        "places", flat=True
+    )
+    assert set(map(tuple, places)) == {("pan_london",)}
