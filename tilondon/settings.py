@@ -1,8 +1,8 @@
 """Settings for Trauma-Informed London, read from the environment.
 
 Development is the default and is safe on localhost. ``DJANGO_ENV=production``
-switches on production behaviour and refuses to start without a real secret key.
-See README.md for every variable.
+switches on production behaviour and refuses to start without a real secret key,
+``SITE_URL``, ``EMAIL_URL`` and ``DATABASE_URL``. See README.md for every variable.
 """
 
 from datetime import timedelta
@@ -25,7 +25,9 @@ if DJANGO_ENV not in ("development", "production"):
     raise ImproperlyConfigured("DJANGO_ENV must be 'development' or 'production'.")
 PRODUCTION = DJANGO_ENV == "production"
 
-DEBUG = env.bool("DJANGO_DEBUG", default=not PRODUCTION)
+# DEBUG is the name in the README; DJANGO_DEBUG is still read because the
+# benchmark server (bench/bench_survey.py) sets it.
+DEBUG = env.bool("DEBUG", default=env.bool("DJANGO_DEBUG", default=not PRODUCTION))
 
 _DEV_SECRET_KEY = "django-insecure-development-only-key-never-use-in-production"  # noqa: S105
 SECRET_KEY = env.str("SECRET_KEY", default=_DEV_SECRET_KEY)
@@ -34,7 +36,20 @@ if PRODUCTION and (SECRET_KEY == _DEV_SECRET_KEY or len(SECRET_KEY) < 50):
         "Set SECRET_KEY to a random value of at least 50 characters in production."
     )
 if PRODUCTION and DEBUG:
-    raise ImproperlyConfigured("DJANGO_DEBUG must be off in production.")
+    raise ImproperlyConfigured("DEBUG must be off in production.")
+# Without these, production would fall back to development stand-ins: links to
+# 127.0.0.1 in emails, a console "email" that prints resume links to the log,
+# and the embedded database on the web server's own disk.
+if PRODUCTION:
+    _missing = [
+        name
+        for name in ("SITE_URL", "EMAIL_URL", "DATABASE_URL")
+        if not env.str(name, default="")
+    ]
+    if _missing:
+        raise ImproperlyConfigured(
+            f"Set {', '.join(_missing)} in production (see README.md)."
+        )
 
 ALLOWED_HOSTS = env.list(
     "ALLOWED_HOSTS", default=[] if PRODUCTION else ["localhost", "127.0.0.1", "[::1]"]
@@ -222,6 +237,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 400
 
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+    # A load balancer's health check calls over plain HTTP and needs 200, not a
+    # redirect to HTTPS. SecurityMiddleware matches the path without its "/".
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=63072000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True

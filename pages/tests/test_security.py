@@ -4,10 +4,14 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from django.conf import settings
+from django.db import connection
 from django.urls import reverse
+
+from survey.tests.factories import wave_with_questionnaire
 
 pytestmark = pytest.mark.django_db
 
@@ -39,19 +43,25 @@ def test_other_security_headers_are_present(client):
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
 
 
+# Variables a developer's shell might hold that would change what is tested.
+# Browser tests on the same worker set DJANGO_ALLOW_ASYNC_UNSAFE.
+_NOT_INHERITED = (
+    "DJANGO_SETTINGS_MODULE",
+    "DJANGO_ENV",
+    "DEBUG",
+    "DJANGO_DEBUG",
+    "SECRET_KEY",
+    "SITE_URL",
+    "EMAIL_URL",
+    "DATABASE_URL",
+    "ALLOWED_HOSTS",
+    "SECURE_SSL_REDIRECT",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+)
+
+
 def _run_manage(*args, extra_env):
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        # Browser tests on the same worker set DJANGO_ALLOW_ASYNC_UNSAFE.
-        if key
-        not in (
-            "DJANGO_SETTINGS_MODULE",
-            "DJANGO_DEBUG",
-            "SECRET_KEY",
-            "DJANGO_ALLOW_ASYNC_UNSAFE",
-        )
-    }
+    env = {key: value for key, value in os.environ.items() if key not in _NOT_INHERITED}
     env.update(extra_env)
     return subprocess.run(  # noqa: S603 - our own manage.py
         [sys.executable, "manage.py", *args],
@@ -64,30 +74,160 @@ def _run_manage(*args, extra_env):
     )
 
 
-PRODUCTION_ENV = {
-    "DJANGO_ENV": "production",
-    "SECRET_KEY": "a-real-secret-for-this-test-only-" + "x7Qp2" * 8,
-    "ALLOWED_HOSTS": "trauma-informed.london.example",
-}
+def _test_database_url() -> str:
+    """The URL of this process's test database on the embedded server."""
+    params = connection.settings_dict
+    return (
+        f"postgres://{params['USER']}@/{params['NAME']}"
+        f"?host={quote(params['HOST'], safe='/')}&port={params['PORT']}"
+    )
 
 
-def test_check_deploy_is_clean_under_production_settings():
+@pytest.fixture
+def production_env():
+    """Everything production requires, the database being this test's."""
+    return {
+        "DJANGO_ENV": "production",
+        "SECRET_KEY": "a-real-secret-for-this-test-only-" + "x7Qp2" * 8,
+        "ALLOWED_HOSTS": "trauma-informed.london.example,testserver",
+        "SITE_URL": "https://trauma-informed.london.example",
+        "EMAIL_URL": "smtp+tls://mailer:secret@smtp.london.example:587",
+        "DATABASE_URL": _test_database_url(),
+    }
+
+
+def test_check_deploy_is_clean_under_production_settings(production_env):
     result = _run_manage(
-        "check", "--deploy", "--fail-level", "DEBUG", extra_env=PRODUCTION_ENV
+        "check", "--deploy", "--fail-level", "DEBUG", extra_env=production_env
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
 
 
-def test_production_refuses_to_start_without_a_real_secret_key():
-    env = dict(PRODUCTION_ENV)
-    env.pop("SECRET_KEY")
-    result = _run_manage("check", extra_env=env)
+def test_production_refuses_to_start_without_a_real_secret_key(production_env):
+    production_env.pop("SECRET_KEY")
+    result = _run_manage("check", extra_env=production_env)
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
 
 
-def test_production_cookies_hsts_and_static_files():
+@pytest.mark.parametrize("name", ["SITE_URL", "EMAIL_URL", "DATABASE_URL"])
+def test_production_refuses_to_start_without_each_required_address(
+    production_env, name
+):
+    # Development's stand-ins (127.0.0.1 links, the console email that prints
+    # resume links, the embedded database) must never reach production.
+    production_env.pop(name)
+    result = _run_manage("check", extra_env=production_env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert f"Set {name} in production" in result.stderr
+
+
+def test_production_refuses_to_start_with_debug_on(production_env):
+    result = _run_manage("check", extra_env={**production_env, "DEBUG": "true"})
+    assert result.returncode != 0
+    assert "DEBUG must be off in production" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("variables", "expected"),
+    [
+        ({}, "True"),
+        ({"DEBUG": "false"}, "False"),
+        # Still read: the benchmark server sets it.
+        ({"DJANGO_DEBUG": "false"}, "False"),
+        ({"DEBUG": "true", "DJANGO_DEBUG": "false"}, "True"),
+    ],
+)
+def test_debug_flag_is_read_from_debug(variables, expected):
+    script = "from django.conf import settings; print(settings.DEBUG)"
+    result = _run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        script,
+        extra_env={"DATABASE_URL": _test_database_url(), **variables},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [expected]
+
+
+# Runs inside `manage.py shell` under production settings: plain HTTP to the
+# health check and to the home page, as a load balancer and a visitor would.
+HEALTH_CHECK_SCRIPT = """
+from django.test import Client
+client = Client()
+for path in ("/healthz", "/"):
+    response = client.get(path)
+    print(path, response.status_code, response.get("Location", "-"))
+"""
+
+
+def test_health_check_over_plain_http_is_not_redirected_in_production(
+    production_env,
+):
+    result = _run_manage(
+        "shell", "--no-imports", "-c", HEALTH_CHECK_SCRIPT, extra_env=production_env
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "/healthz 200 -",
+        "/ 301 https://testserver/",
+    ]
+
+
+# Runs inside `manage.py shell` under production settings: the survey's start
+# page (which sets the CSRF cookie) and "Start now" (which sets the session
+# cookie), both over HTTPS.
+HTTPS_RESPONSE_SCRIPT = """
+from django.test import Client
+client = Client()
+slug = "https-check"
+for method, path in (("get", f"/survey/{slug}/"), ("post", f"/survey/{slug}/begin/")):
+    response = getattr(client, method)(path, secure=True)
+    print("STATUS", response.status_code)
+    print("HSTS", response.get("Strict-Transport-Security", "-"))
+    for morsel in response.cookies.values():
+        print("COOKIE", morsel.OutputString())
+"""
+
+
+@pytest.mark.django_db(transaction=True)
+def test_https_responses_carry_hsts_and_secure_httponly_samesite_cookies(
+    production_env,
+):
+    # Committed, so the subprocess sees the wave.
+    wave_with_questionnaire(slug="https-check")
+    result = _run_manage(
+        "shell", "--no-imports", "-c", HTTPS_RESPONSE_SCRIPT, extra_env=production_env
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert [line for line in lines if line.startswith("STATUS")] == [
+        "STATUS 200",
+        "STATUS 302",
+    ]
+    hsts = [line for line in lines if line.startswith("HSTS")]
+    assert (
+        hsts
+        == [
+            "HSTS max-age=63072000; includeSubDomains; preload",
+        ]
+        * 2
+    )
+    cookies = {
+        line.split()[1].split("=", 1)[0]: line
+        for line in lines
+        if line.startswith("COOKIE")
+    }
+    assert set(cookies) == {"csrftoken", "sessionid"}
+    for cookie in cookies.values():
+        attributes = {part.strip() for part in cookie.split(";")}
+        assert {"Secure", "HttpOnly", "SameSite=Lax"} <= attributes, cookie
+
+
+def test_production_cookies_hsts_and_static_files(production_env):
     script = (
         "from django.conf import settings as s;"
         "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE,"
@@ -96,7 +236,7 @@ def test_production_cookies_hsts_and_static_files():
         " s.STORAGES['staticfiles']['BACKEND'].rsplit('.', 1)[-1])"
     )
     result = _run_manage(
-        "shell", "--no-imports", "-c", script, extra_env=PRODUCTION_ENV
+        "shell", "--no-imports", "-c", script, extra_env=production_env
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
