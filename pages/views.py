@@ -61,7 +61,11 @@ def server_error(request):
 
 
 def csrf_failure(request, reason=""):
-    """400 for a failed CSRF check, usually a form left open too long."""
+    """403 for a failed CSRF check, usually a form left open too long.
+
+    403 Forbidden is the status Django's own CSRF failure view gives: the
+    request was understood but is refused without a valid token.
+    """
     return render(
         request, "errors/csrf.html", {"reason": reason}, status=HTTPStatus.FORBIDDEN
     )
