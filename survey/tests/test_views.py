@@ -327,6 +327,68 @@ def test_submit_twice_creates_one_response_with_the_same_confirmation(
     assert reference in second.content.decode()
 
 
+def test_resume_link_of_a_submitted_response_does_not_reveal_the_reference(
+    client, open_wave
+):
+    _complete(client, open_wave)
+    client.post(reverse("survey:submit", args=[open_wave.slug]))
+    submitted = Response.objects.submitted().get()
+    token = _token(client, open_wave)
+    other = Client()
+    response = other.get(reverse("survey:resume", args=[token]))
+    assert response.status_code == HTTPStatus.OK
+    text = response.content.decode()
+    assert "This response has already been submitted" in text
+    assert submitted.reference not in text
+    assert reverse("survey:withdraw", args=[token]) in text
+    # Nor does the confirmation page, in the browser that only has the link.
+    confirmation = other.get(reverse("survey:confirmation", args=[open_wave.slug]))
+    assert submitted.reference not in confirmation.content.decode()
+    withdraw = other.get(reverse("survey:withdraw", args=[token]))
+    assert "Your reference" in withdraw.content.decode()
+    assert submitted.reference not in withdraw.content.decode()
+
+
+def test_resume_link_in_the_submitting_browser_shows_the_confirmation(
+    client, open_wave
+):
+    _complete(client, open_wave)
+    client.post(reverse("survey:submit", args=[open_wave.slug]))
+    reference = Response.objects.submitted().get().reference
+    response = client.get(
+        reverse("survey:resume", args=[_token(client, open_wave)]), follow=True
+    )
+    assert response.redirect_chain[-1][0] == reverse(
+        "survey:confirmation", args=[open_wave.slug]
+    )
+    assert reference in response.content.decode()
+
+
+def test_browser_that_started_but_did_not_submit_is_not_shown_the_reference(
+    client, open_wave
+):
+    _complete(client, open_wave)
+    token = _token(client, open_wave)
+    submitter = Client()
+    submitter.get(reverse("survey:resume", args=[token]))
+    submitter.post(reverse("survey:submit", args=[open_wave.slug]))
+    reference = Response.objects.submitted().get().reference
+    assert (
+        reference
+        in submitter.get(
+            reverse("survey:confirmation", args=[open_wave.slug])
+        ).content.decode()
+    )
+    # The starting browser's stale check-answers tab submits again: still one
+    # response, and no reference for a browser that did not submit it.
+    stale = client.post(reverse("survey:submit", args=[open_wave.slug]), follow=True)
+    assert Response.objects.count() == 1
+    assert "This response has already been submitted" in stale.content.decode()
+    assert reference not in stale.content.decode()
+    start = client.get(reverse("survey:wave_start", args=[open_wave.slug]))
+    assert reference not in start.content.decode()
+
+
 def test_back_after_submit_goes_to_the_confirmation_not_the_form(client, open_wave):
     check_url = _complete(client, open_wave)
     client.post(reverse("survey:submit", args=[open_wave.slug]))
@@ -697,7 +759,8 @@ def test_page_views_use_a_bounded_number_of_queries(
         client.get(reverse("survey:wave_start", args=[open_wave.slug]))
     with django_assert_max_num_queries(12):
         client.post(_step(open_wave, "four_rs"), {"r_realise_1": "agree"})
-    with django_assert_max_num_queries(12):
+    # Submit also writes the session once (the mark that this browser submitted).
+    with django_assert_max_num_queries(15):
         client.post(reverse("survey:submit", args=[open_wave.slug]))
 
 

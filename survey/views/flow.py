@@ -14,6 +14,9 @@ from survey.models import Question, Response, Wave
 from survey.routing import Step, steps_build
 
 SESSION_KEY = "survey_tokens"
+# Responses submitted from this browser: only these show their reference, since
+# the reference is what withdrawal asks for besides the link.
+SUBMITTED_KEY = "survey_submitted"
 
 
 def wave_or_404(slug: str) -> Wave:
@@ -55,6 +58,29 @@ def session_response(request, wave: Wave) -> Response | None:
     if not token:
         return None
     return Response.objects.with_token(token).filter(wave=wave).first()
+
+
+def session_mark_submitted(request, response: Response) -> None:
+    """Record that this browser submitted a response."""
+    submitted = list(request.session.get(SUBMITTED_KEY, []))
+    if response.pk not in submitted:
+        request.session[SUBMITTED_KEY] = [*submitted, response.pk]
+
+
+def submitted_here(request, response: Response | None) -> bool:
+    """True if this browser submitted the response (so may see its reference)."""
+    return response is not None and response.pk in request.session.get(
+        SUBMITTED_KEY, []
+    )
+
+
+def already_submitted_page(request, wave: Wave, token: str):
+    """For a browser that did not submit the response: no reference shown."""
+    return render(
+        request,
+        "survey/already_submitted.html",
+        {"wave": wave, "withdraw_url": reverse("survey:withdraw", args=[token])},
+    )
 
 
 def client_ip(request) -> str:

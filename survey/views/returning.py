@@ -14,6 +14,7 @@ from survey.forms import (
 )
 from survey.models import Response
 from survey.views.flow import (
+    already_submitted_page,
     not_open_page,
     resume_link,
     resume_url,
@@ -21,6 +22,7 @@ from survey.views.flow import (
     session_remember,
     session_response,
     session_token,
+    submitted_here,
     wave_or_404,
 )
 
@@ -83,8 +85,11 @@ def resume(request, token):
         )
     wave = response.wave
     if response.is_submitted:
-        session_remember(request, wave, token)
-        return redirect("survey:confirmation", wave_slug=wave.slug)
+        # The link alone must not reveal the reference (with the link, it is
+        # all withdrawal asks for): only the browser that submitted sees it.
+        if session_token(request, wave) == token and submitted_here(request, response):
+            return redirect("survey:confirmation", wave_slug=wave.slug)
+        return already_submitted_page(request, wave, token)
     if not wave.is_open():
         return not_open_page(request, wave)
     session_remember(request, wave, token)

@@ -19,6 +19,7 @@ from survey.views.flow import (
     session_remember,
     session_response,
     step_url,
+    submitted_here,
     wave_or_404,
     wave_steps,
 )
@@ -51,6 +52,7 @@ def wave_start(request, wave_slug):
             "wave": wave,
             "blocks": wave.questionnaire.start_page,
             "response": response,
+            "submitted_here": submitted_here(request, response),
             "form": StartForm(),
             "continue_url": resume_url(wave, response)
             if response and not response.is_submitted

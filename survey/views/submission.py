@@ -12,11 +12,14 @@ from survey.forms import (
 )
 from survey.models import Question
 from survey.views.flow import (
+    already_submitted_page,
     not_open_page,
+    session_mark_submitted,
     session_response,
     session_token,
     shown_steps,
     step_url,
+    submitted_here,
     wave_or_404,
     wave_steps,
 )
@@ -96,6 +99,9 @@ def submit(request, wave_slug):
     response = session_response(request, wave)
     if response is None:
         return redirect("survey:wave_start", wave_slug=wave.slug)
+    # A repeat from the browser that submitted finds it marked already; a stale
+    # tab elsewhere finds a submitted response and is not marked.
+    submitting = not response.is_submitted
     try:
         services.response_submit(response=response)
     except services.WaveClosedError:
@@ -110,6 +116,8 @@ def submit(request, wave_slug):
     except services.ConsentMissingError:
         steps, _ = wave_steps(wave)
         return redirect(step_url(wave, steps[0], change=True))
+    if submitting:
+        session_mark_submitted(request, response)
     return redirect("survey:confirmation", wave_slug=wave.slug)
 
 
@@ -121,6 +129,8 @@ def confirmation(request, wave_slug):
     if response is None or not response.is_submitted:
         return redirect("survey:wave_start", wave_slug=wave.slug)
     token = session_token(request, wave)
+    if not submitted_here(request, response):
+        return already_submitted_page(request, wave, token)
     return render(
         request,
         "survey/confirmation.html",
