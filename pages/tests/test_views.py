@@ -96,3 +96,12 @@ def test_healthz_answers_503_when_database_does_not(client):
     ):
         response = client.get(reverse("pages:healthz"))
     assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
+
+
+def test_privacy_notice_says_the_resume_link_email_address_is_not_stored(client):
+    # survey.services.resume_link_email uses the address once and keeps it
+    # nowhere; the save page and the email itself say so too.
+    html = client.get(reverse("pages:privacy")).content.decode()
+    assert "if you ask for your resume link by email" in html
+    assert "this website does not store it" in html
+    assert "to send you your resume link" not in html
