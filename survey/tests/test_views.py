@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import escape
 
 from survey import services
 from survey.models import ContactDetails, RateLimitBucket, Response
@@ -136,6 +137,17 @@ def test_section_page_shows_progress_why_we_ask_and_back_link(client, open_wave)
     assert "Section 3 of 10" in text
     assert text.count("Why we ask this") == 4
     assert 'class="govuk-back-link"' in text
+
+
+def test_consent_page_falls_back_to_the_questionnaire_privacy_text(client, open_wave):
+    open_wave.privacy_text = ""
+    open_wave.save()
+    _begin(client, open_wave)
+    text = client.get(_step(open_wave, "consent")).content.decode()
+    privacy = open_wave.questionnaire.start_page["privacy"]
+    first_sentence = privacy.strip().split(".")[0]
+    assert first_sentence
+    assert str(escape(first_sentence)) in text
 
 
 def test_consent_is_required_and_the_error_is_shown_with_a_summary(client, open_wave):
