@@ -2,20 +2,35 @@
 .DEFAULT_GOAL := help
 SHELL := /bin/bash
 
-PYTHON ?= python3
+# The pinned requirements are for Python 3.11: any other version is refused.
+PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help install assets browser migrate seed run lint test test-fast bench serve clean
+.PHONY: help install assets browser python migrate seed run lint test test-fast bench serve clean
 
 help: ## List the targets and what each does
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 install: $(VENV)/.installed node_modules/.installed ## Install the pinned Python and npm dependencies
 
+python: ## Check that Python 3.11 is there (name another with PYTHON=/path/to/python3.11)
+	@command -v $(PYTHON) >/dev/null 2>&1 || { \
+		echo "Python 3.11 is needed: '$(PYTHON)' was not found."; \
+		echo "Install it (Debian: sudo apt-get install python3.11 python3.11-venv)"; \
+		echo "or name it: make PYTHON=/path/to/python3.11 ..."; \
+		exit 1; }
+	@version="$$($(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])')"; \
+	if [ "$$version" != "3.11" ]; then \
+		echo "Python 3.11 is needed: '$(PYTHON)' is Python $$version."; \
+		echo "Name a Python 3.11: make PYTHON=/path/to/python3.11 ..."; \
+		exit 1; \
+	fi
+
 $(VENV)/.installed: requirements.txt requirements-dev.txt
+	@$(MAKE) --no-print-directory python PYTHON=$(PYTHON)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements-dev.txt
@@ -64,7 +79,7 @@ test-fast: install ## Run the tests without the browser tests, on one process
 bench: assets migrate ## Run the benchmarks in bench/ and print figures against their baselines
 	$(BIN)/python bench/run.py
 
-serve: assets migrate ## Serve with production settings through gunicorn (needs SECRET_KEY and ALLOWED_HOSTS)
+serve: assets migrate ## Serve with production settings through gunicorn (needs SECRET_KEY, ALLOWED_HOSTS, SITE_URL, EMAIL_URL, DATABASE_URL)
 	DJANGO_ENV=production $(MANAGE) collectstatic --noinput
 	DJANGO_ENV=production $(BIN)/gunicorn tilondon.wsgi --bind $${BIND:-127.0.0.1:8000} --workers $${WEB_CONCURRENCY:-3} --access-logfile -
 

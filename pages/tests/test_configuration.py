@@ -16,3 +16,34 @@ def test_default_local_folders_are_git_ignored(path):
         check=False,
     )
     assert result.returncode == 0, f"{path} is not git-ignored"
+
+
+def _make_python(python: str) -> subprocess.CompletedProcess:
+    return subprocess.run(  # noqa: S603 - fixed arguments
+        ["make", "--no-print-directory", "python", f"PYTHON={python}"],  # noqa: S607
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_make_refuses_a_python_other_than_3_11(tmp_path):
+    other = tmp_path / "python"
+    other.write_text("#!/bin/sh\necho 3.12\n")
+    other.chmod(0o755)
+    result = _make_python(str(other))
+    assert result.returncode != 0
+    assert f"Python 3.11 is needed: '{other}' is Python 3.12." in result.stdout
+
+
+def test_make_says_when_python_3_11_is_missing(tmp_path):
+    result = _make_python(str(tmp_path / "no-such-python"))
+    assert result.returncode != 0
+    assert "Python 3.11 is needed" in result.stdout
+    assert "was not found" in result.stdout
+
+
+def test_make_accepts_python_3_11():
+    result = _make_python("python3.11")
+    assert result.returncode == 0, result.stdout + result.stderr
