@@ -13,7 +13,7 @@ layouts have no place for.
 import unicodedata
 from dataclasses import dataclass
 
-from crispy_forms_gds.layout import Button, Field, Fieldset, Fixed, Size
+from crispy_forms_gds.layout import HTML, Button, Field, Fieldset, Fixed, Size
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -327,7 +327,7 @@ class ContactChoiceForm(forms.Form):
         return cleaned
 
 
-class EmailLinkForm(forms.Form):
+class EmailLinkForm(HoneypotMixin):
     """An address to send the resume link to; it is used once and not stored."""
 
     email = forms.EmailField(
@@ -345,6 +345,8 @@ class EmailLinkForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = form_helper(
             Field.text("email", autocomplete="email", spellcheck="false"),
+            # The same hand-written honeypot as the start and submit forms.
+            HTML('{% include "survey/includes/honeypot.html" %}'),
             Button.secondary("send", "Send the link"),
         )
 

@@ -493,7 +493,9 @@ class ContactDetails(models.Model):
 
 
 class RateLimitBucket(models.Model):
-    """A counter of drafts started per key (hashed IP or session) per window.
+    """A counter of events (drafts started, links emailed) per key per window.
+
+    Keys are a session key or a keyed hash of an IP address, never the address.
 
     Kept in the database, not a per-process cache, so the limit holds across
     every web worker.

@@ -223,6 +223,14 @@ def test_honeypot_marks_filled_forms_as_spam():
     assert not StartForm({"website": ""}).is_spam
 
 
+def test_email_link_form_has_the_honeypot():
+    assert EmailLinkForm({"email": "me@example.org", "website": "x"}).is_spam
+    form = EmailLinkForm({"email": "me@example.org", "website": ""})
+    assert not form.is_spam
+    assert form.is_valid()
+    assert form.cleaned_data["email"] == "me@example.org"
+
+
 # ------------------------------------------------------------------------------
 # Property-based: arbitrary posts never raise and never store a bad answer.
 # ------------------------------------------------------------------------------

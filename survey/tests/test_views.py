@@ -492,6 +492,35 @@ def test_email_me_my_link_is_limited_per_browser(client, open_wave, settings):
     assert len(mail.outbox) == 2
 
 
+def test_email_me_my_link_is_limited_per_address_across_browsers(open_wave, settings):
+    settings.SURVEY_EMAILS_PER_IP_PER_HOUR = 2
+    url = reverse("survey:save", args=[open_wave.slug])
+    codes = []
+    for _ in range(3):
+        browser = Client()
+        _begin(browser, open_wave)
+        codes.append(browser.post(url, {"email": "me@example.org"}).status_code)
+    assert codes == [HTTPStatus.OK, HTTPStatus.OK, HTTPStatus.TOO_MANY_REQUESTS]
+    assert len(mail.outbox) == 2
+    # Another address is unaffected.
+    elsewhere = Client(REMOTE_ADDR="10.0.0.9")
+    _begin(elsewhere, open_wave)
+    assert elsewhere.post(url, {"email": "me@example.org"}).status_code == HTTPStatus.OK
+    assert not RateLimitBucket.objects.filter(key__contains="127.0.0.1").exists()
+
+
+def test_email_me_my_link_has_the_honeypot_and_refuses_it_filled(client, open_wave):
+    _begin(client, open_wave)
+    url = reverse("survey:save", args=[open_wave.slug])
+    text = client.get(url).content.decode()
+    assert text.count('name="website"') == 1
+    assert 'class="til-honeypot" aria-hidden="true"' in text
+    assert 'tabindex="-1"' in text
+    response = client.post(url, {"email": "me@example.org", "website": "spam"})
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert len(mail.outbox) == 0
+
+
 # ------------------------------------------------------------------------------
 # Contact opt-in
 # ------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from survey.forms import (
 from survey.models import Response
 from survey.views.flow import (
     already_submitted_page,
+    client_ip,
     not_open_page,
     resume_link,
     resume_url,
@@ -38,12 +39,18 @@ def save_and_return(request, wave_slug):
     link = resume_link(request, token)
     sent_to = ""
     form = EmailLinkForm(request.POST or None)
+    if request.method == "POST" and form.is_spam:
+        return render(request, "survey/refused.html", status=HTTPStatus.BAD_REQUEST)
     if request.method == "POST" and form.is_valid():
         if not request.session.session_key:
             request.session.create()
+        # Per browser, and per address so fresh cookies cannot send thousands.
         if services.rate_limit_hit(
             key=f"email:{request.session.session_key}",
             limit=settings.SURVEY_EMAILS_PER_SESSION_PER_HOUR,
+        ) or services.rate_limit_hit(
+            key=f"email:{services.client_key(client_ip(request))}",
+            limit=settings.SURVEY_EMAILS_PER_IP_PER_HOUR,
         ):
             return render(
                 request,
