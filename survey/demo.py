@@ -79,6 +79,18 @@ def _wave(slug: str, defaults: dict) -> tuple[Wave, bool]:
     return wave, True
 
 
+def _demo_dates(now: dt.datetime) -> dict:
+    """Open since a month ago, for a year; kept 90 days after the close."""
+    opens = now.astimezone(LONDON).replace(hour=0, minute=0, second=0, microsecond=0)
+    opens -= dt.timedelta(days=30)
+    closes = opens + dt.timedelta(days=30 + 365)
+    return {
+        "opens_at": opens,
+        "closes_at": closes,
+        "retention_until": (closes + dt.timedelta(days=90)).date(),
+    }
+
+
 def demo_responses_add(*, wave: Wave, answers_list: list[dict]) -> int:
     """Add submitted demo responses to an open wave; return how many were added.
 
@@ -124,25 +136,27 @@ def seed_demo() -> list[str]:
         },
     )
     lines.append(f"Survey wave {past.name}: {'created' if created else 'exists'}")
-    opens = now.astimezone(LONDON).replace(hour=0, minute=0, second=0, microsecond=0)
-    opens -= dt.timedelta(days=30)
+    dates = _demo_dates(now)
     demo, created = _wave(
         DEMO_WAVE_SLUG,
         {
             "name": DEMO_WAVE_NAME,
-            "opens_at": opens,
-            "closes_at": opens + dt.timedelta(days=30 + 365),
             "questionnaire": questionnaire,
             "intro": f"{DEMO_INTRO_NOTE}\n\n{blocks['what_it_is']}",
             "privacy_text": blocks["privacy"],
             "is_published": True,
-            "retention_until": (opens + dt.timedelta(days=30 + 365 + 90)).date(),
+            **dates,
         },
     )
-    lines.append(
-        f"Survey wave {demo.name}: {'created' if created else 'exists'} "
-        f"(/survey/{demo.slug}/)"
-    )
+    state = "created" if created else "exists"
+    if not created and demo.status(now) == Wave.Status.CLOSED:
+        # The demo wave is for trying the survey out: a newcomer seeding a
+        # year-old database must still find it open. Only the dates move.
+        for field, value in dates.items():
+            setattr(demo, field, value)
+        demo.save(update_fields=list(dates))
+        state = "re-opened"
+    lines.append(f"Survey wave {demo.name}: {state} (/survey/{demo.slug}/)")
     if demo.is_open(now):
         added = demo_responses_add(wave=demo, answers_list=DEMO_RESPONSES)
         lines.append(f"Demo survey responses added: {added}")

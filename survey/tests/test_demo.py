@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from survey.demo import DEMO_WAVE_NAME, WAVE_2024_NAME, seed_demo
 from survey.models import Response, Wave
@@ -43,3 +44,24 @@ def test_second_run_moves_no_dates_and_adds_nothing():
     assert Wave.objects.get(pk=wave.pk).closes_at == wave.closes_at
     assert Response.objects.count() == 3
     assert Wave.objects.count() == 2
+
+
+def test_seeding_reopens_a_demo_wave_that_has_closed():
+    seed_demo()
+    wave = Wave.objects.get(name=DEMO_WAVE_NAME)
+    # As if first seeded more than a year ago.
+    wave.opens_at = dt.datetime(2024, 1, 1, tzinfo=LONDON)
+    wave.closes_at = dt.datetime(2025, 1, 31, tzinfo=LONDON)
+    wave.retention_until = dt.date(2025, 5, 1)
+    wave.save()
+    assert not wave.is_open()
+    lines = seed_demo()
+    wave.refresh_from_db()
+    assert wave.is_open()
+    assert wave.closes_at > timezone.now() + dt.timedelta(days=300)
+    assert wave.retention_until > wave.closes_at.date()
+    assert any("re-opened" in line for line in lines)
+    assert Response.objects.for_wave(wave).submitted().count() == 3
+    assert wave.questions.count() == 52
+    # The closed 2024-25 wave is real history and stays closed.
+    assert not Wave.objects.get(name=WAVE_2024_NAME).is_open()
