@@ -1,8 +1,13 @@
 """The site shell in a real browser: accessibility, keyboard use, narrow screens."""
 
+from http import HTTPStatus
+
 import pytest
+from django.conf import settings
 
 from e2e.axe import assert_no_axe_violations
+from staff.roles import EDITOR
+from staff.tests.fixtures import client_for, staff_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -49,3 +54,58 @@ def test_no_content_security_policy_violations_are_reported(live_server, page):
     assert not [m for m in messages if "Content Security Policy" in m]
     # The module script ran: GOV.UK Frontend's class is on the body.
     assert "govuk-frontend-supported" in page.evaluate("document.body.className")
+
+
+def test_bad_request_page_has_no_axe_violations(live_server, page):
+    # More query-string fields than DATA_UPLOAD_MAX_NUMBER_FIELDS: Django
+    # refuses the request as malformed (400) when the view reads the filters.
+    fields = "&".join(f"f{i}=1" for i in range(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS))
+    response = page.goto(f"{live_server.url}/case-studies/?{fields}&one=more")
+    assert response.status == HTTPStatus.BAD_REQUEST
+    assert page.get_by_role("heading", level=1).inner_text() == (
+        "Sorry, there is a problem with your request"
+    )
+    assert_no_axe_violations(page)
+
+
+def test_permission_denied_page_has_no_axe_violations(live_server, context, page):
+    # An editor, fully signed in, opens the analysts' dashboard.
+    editor = staff_user("editor", EDITOR)
+    session = client_for(editor).cookies[settings.SESSION_COOKIE_NAME]
+    context.add_cookies(
+        [{"name": session.key, "value": session.value, "url": live_server.url}]
+    )
+    response = page.goto(live_server.url + "/admin/dashboard/")
+    assert response.status == HTTPStatus.FORBIDDEN
+    assert "do not have permission" in page.content()
+    assert_no_axe_violations(page)
+
+
+def test_server_error_page_has_no_axe_violations(live_server, page, monkeypatch):
+    # The live server runs in this process: make the home page's data fail as
+    # an unexpected bug would, and the 500 handler answers.
+    class Broken:
+        def items(self):
+            raise RuntimeError("a bug in the home page")
+
+    monkeypatch.setattr("pages.views.PRINCIPLE_DESCRIPTIONS", Broken())
+    response = page.goto(live_server.url + "/")
+    assert response.status == HTTPStatus.INTERNAL_SERVER_ERROR
+    assert "problem with the service" in page.content()
+    assert_no_axe_violations(page)
+
+
+def test_csrf_failure_page_has_no_axe_violations(live_server, context, page):
+    # The sign-in form posted after the browser lost its cookies: no CSRF token
+    # cookie to match the form's, so Django's CSRF check refuses it (403).
+    page.goto(live_server.url + "/admin/login/")
+    context.clear_cookies()
+    page.get_by_label("Username").fill("someone")
+    page.get_by_label("Password").fill("a-password-of-some-length")
+    with page.expect_response(lambda r: r.request.method == "POST") as posted:
+        page.get_by_role("button", name="Log in").click()
+    assert posted.value.status == HTTPStatus.FORBIDDEN
+    assert page.get_by_role("heading", level=1).inner_text() == (
+        "Sorry, your form could not be sent"
+    )
+    assert_no_axe_violations(page)
