@@ -79,12 +79,21 @@ def test_start_page_says_what_why_how_long_who_sees_close_date_and_support(
     response = client.get(reverse("survey:wave_start", args=[open_wave.slug]))
     assert response.status_code == HTTPStatus.OK
     text = response.content.decode()
-    assert "It takes about 15 minutes" in text
+    minutes = open_wave.questionnaire.estimated_minutes
+    assert text.count(f"It takes about {minutes} minutes") == 1
     assert "Why we are asking" in text
     assert "Who will see your answers" in text
     assert "The survey closes at" in text
     assert "Samaritans" in text
     assert "does not ask about your own experiences of trauma" in text
+
+
+def test_start_page_time_comes_from_the_questionnaire_estimate(client, open_wave):
+    open_wave.questionnaire.estimated_minutes = 25
+    open_wave.questionnaire.save()
+    text = client.get(reverse("survey:wave_start", args=[open_wave.slug])).content
+    assert "It takes about 25 minutes" in text.decode()
+    assert "15 minutes" not in text.decode()
 
 
 def test_closed_wave_shows_the_london_close_date(client, closed_wave):
