@@ -15,6 +15,34 @@ from survey.models import (
 )
 from survey.questionnaire import CODE_PATTERN
 
+# VRU editors change a wave's texts only; what shapes the data (codes, types,
+# options, routing, dates, publication, retention) is for VRU admins. The
+# admin role holds survey.add_wave and the editor role does not
+# (staff/roles.py), so that permission is what tells them apart; superusers
+# hold every permission.
+STRUCTURE_PERMISSION = "survey.add_wave"
+
+WAVE_TEXT_FIELDS = {"name", "intro", "privacy_text"}
+SECTION_TEXT_FIELDS = {"title", "intro"}
+QUESTION_TEXT_FIELDS = {"text", "why", "hint"}
+
+
+def may_change_structure(request) -> bool:
+    """True when the user may change more than a wave's texts."""
+    return request.user.has_perm(STRUCTURE_PERMISSION)
+
+
+def _flat(fields) -> list[str]:
+    """Field names from a fields list that may hold tuples (one line each)."""
+    names: list[str] = []
+    for field in fields:
+        names.extend(field if isinstance(field, (list, tuple)) else [field])
+    return names
+
+
+def _fieldset_names(fieldsets) -> list[str]:
+    return [name for _, options in fieldsets for name in _flat(options["fields"])]
+
 
 class QuestionAdminForm(forms.ModelForm):
     """Checks that keep a staff edit from breaking routing, exports or pages."""
@@ -124,6 +152,11 @@ class SectionInline(admin.TabularInline):
     extra = 0
     show_change_link = True
 
+    def get_readonly_fields(self, request, obj=None):
+        if may_change_structure(request):
+            return super().get_readonly_fields(request, obj)
+        return [f for f in self.fields if f not in SECTION_TEXT_FIELDS]
+
 
 @admin.register(Wave)
 class WaveAdmin(admin.ModelAdmin):
@@ -160,6 +193,18 @@ class WaveAdmin(admin.ModelAdmin):
     def status_now(self, wave):
         return Wave.Status(wave.status(timezone.now())).label
 
+    def get_readonly_fields(self, request, obj=None):
+        if may_change_structure(request):
+            return super().get_readonly_fields(request, obj)
+        names = _fieldset_names(self.fieldsets)
+        return [f for f in names if f not in WAVE_TEXT_FIELDS]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        # A read-only slug is not a form field, so nothing can fill it in.
+        if may_change_structure(request):
+            return super().get_prepopulated_fields(request, obj)
+        return {}
+
 
 class QuestionInline(admin.StackedInline):
     """Questions of a section; codes are stable, so change them with care."""
@@ -178,6 +223,11 @@ class QuestionInline(admin.StackedInline):
     ]
     extra = 0
 
+    def get_readonly_fields(self, request, obj=None):
+        if may_change_structure(request):
+            return super().get_readonly_fields(request, obj)
+        return [f for f in _flat(self.fields) if f not in QUESTION_TEXT_FIELDS]
+
 
 @admin.register(Section)
 class SectionAdmin(admin.ModelAdmin):
@@ -187,6 +237,11 @@ class SectionAdmin(admin.ModelAdmin):
     list_filter = ["wave"]
     list_select_related = ["wave"]
     inlines = [QuestionInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        if may_change_structure(request):
+            return super().get_readonly_fields(request, obj)
+        return ["wave", "code", "order"]
 
     def save_formset(self, request, form, formset, change):
         # A question's wave always follows its section's.
@@ -209,6 +264,13 @@ class QuestionAdmin(admin.ModelAdmin):
     @admin.display(description="Text")
     def short_text(self, question):
         return question.text[:80]
+
+    def get_readonly_fields(self, request, obj=None):
+        if may_change_structure(request):
+            return super().get_readonly_fields(request, obj)
+        return [
+            f for f in QuestionAdminForm.Meta.fields if f not in QUESTION_TEXT_FIELDS
+        ]
 
     def save_model(self, request, obj, form, change):
         obj.wave_id = obj.section.wave_id

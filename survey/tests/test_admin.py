@@ -1,12 +1,14 @@
 """Staff can edit waves, sections and questions in the admin."""
 
+import datetime as dt
 from http import HTTPStatus
 
+import lxml.html
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from survey.models import Question
+from survey.models import Question, Wave
 
 pytestmark = pytest.mark.django_db
 
@@ -79,3 +81,119 @@ def test_question_edits_that_would_break_the_survey_are_refused(
     assert response.status_code == HTTPStatus.OK
     assert message in response.content.decode()
     assert Question.objects.get(pk=question.pk).text == question.text
+
+
+def _form_data(response) -> dict[str, list[str]]:
+    """What the browser would post back from the page's change form, unchanged."""
+    page = lxml.html.fromstring(response.content)
+    form = next(f for f in page.forms if f.get("id", "").endswith("_form"))
+    data: dict[str, list[str]] = {}
+    for name, value in form.form_values():
+        data.setdefault(name, []).append(value)
+    return data
+
+
+def _post_changed(client, url, **changes):
+    data = _form_data(client.get(url))
+    for name, value in changes.items():
+        data[name] = [value]
+    return client.post(url, data)
+
+
+def test_an_editor_changes_a_waves_texts_but_not_its_dates_or_slug(
+    editor_client, open_wave
+):
+    url = reverse("admin:survey_wave_change", args=[open_wave.pk])
+    form = _form_data(editor_client.get(url))
+    for field in ("slug", "questionnaire", "opens_at_0", "retention_until"):
+        assert field not in form, field
+    before = Wave.objects.get(pk=open_wave.pk)
+    response = _post_changed(
+        editor_client,
+        url,
+        intro="A clearer introduction.",
+        slug="hijacked",
+        retention_until="2099-01-01",
+        is_published="",
+        opens_at_0="2099-01-01",
+        opens_at_1="00:00:00",
+    )
+    assert response.status_code == HTTPStatus.FOUND, response.content.decode()[:3000]
+    wave = Wave.objects.get(pk=open_wave.pk)
+    assert wave.intro == "A clearer introduction."
+    assert wave.slug == before.slug
+    assert wave.retention_until == before.retention_until
+    assert wave.is_published is True
+    assert wave.opens_at == before.opens_at
+
+
+def test_a_vru_admin_changes_a_waves_retention_date(vru_admin_client, open_wave):
+    url = reverse("admin:survey_wave_change", args=[open_wave.pk])
+    response = _post_changed(
+        vru_admin_client, url, retention_until="2099-01-01", slug="renamed-wave"
+    )
+    assert response.status_code == HTTPStatus.FOUND, response.content.decode()[:3000]
+    wave = Wave.objects.get(pk=open_wave.pk)
+    assert wave.retention_until == dt.date(2099, 1, 1)
+    assert wave.slug == "renamed-wave"
+
+
+def test_an_editor_changes_a_questions_text_but_not_its_code_or_options(
+    editor_client, open_wave
+):
+    question = open_wave.questions.get(code="sector")
+    url = reverse("admin:survey_question_change", args=[question.pk])
+    assert "code" not in _form_data(editor_client.get(url))
+    response = _post_changed(
+        editor_client,
+        url,
+        text="Which sector do you work in?",
+        code="sector_renamed",
+        type="short_text",
+        options="[]",
+        show_if='{"question": "consent", "in": ["yes"]}',
+    )
+    assert response.status_code == HTTPStatus.FOUND, response.content.decode()[:3000]
+    changed = Question.objects.get(pk=question.pk)
+    assert changed.text == "Which sector do you work in?"
+    assert (changed.code, changed.type) == (question.code, question.type)
+    assert changed.options == question.options
+    assert changed.show_if == question.show_if
+
+
+def test_an_editor_changes_question_texts_in_a_section_but_not_their_codes(
+    editor_client, open_wave
+):
+    section = open_wave.sections.get(code="about_you")
+    question = section.questions.get(code="sector")
+    url = reverse("admin:survey_section_change", args=[section.pk])
+    form = _form_data(editor_client.get(url))
+    prefix = next(
+        name.removesuffix("-id")
+        for name, values in form.items()
+        if name.endswith("-id") and values == [str(question.pk)]
+    )
+    assert f"{prefix}-code" not in form
+    response = _post_changed(
+        editor_client,
+        url,
+        code="renamed_section",
+        **{
+            f"{prefix}-text": "Which sector do you work in?",
+            f"{prefix}-code": "sector_renamed",
+            f"{prefix}-options": "[]",
+        },
+    )
+    assert response.status_code == HTTPStatus.FOUND, response.content.decode()[:3000]
+    changed = Question.objects.get(pk=question.pk)
+    assert changed.text == "Which sector do you work in?"
+    assert (changed.code, changed.options) == (question.code, question.options)
+    assert open_wave.sections.filter(code="about_you").exists()
+
+
+def test_a_vru_admin_changes_a_questions_code(vru_admin_client, open_wave):
+    question = open_wave.questions.get(code="job_role")
+    url = reverse("admin:survey_question_change", args=[question.pk])
+    response = _post_changed(vru_admin_client, url, code="job_title")
+    assert response.status_code == HTTPStatus.FOUND, response.content.decode()[:3000]
+    assert Question.objects.get(pk=question.pk).code == "job_title"
