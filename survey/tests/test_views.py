@@ -80,7 +80,7 @@ def test_start_page_says_what_why_how_long_who_sees_close_date_and_support(
     assert response.status_code == HTTPStatus.OK
     text = response.content.decode()
     minutes = open_wave.questionnaire.estimated_minutes
-    assert text.count(f"It takes about {minutes} minutes") == 1
+    assert text.count(f"Answering the questions takes about {minutes} minutes") == 1
     assert "Why we are asking" in text
     assert "Who will see your answers" in text
     assert "The survey closes at" in text
@@ -92,7 +92,7 @@ def test_start_page_time_comes_from_the_questionnaire_estimate(client, open_wave
     open_wave.questionnaire.estimated_minutes = 25
     open_wave.questionnaire.save()
     text = client.get(reverse("survey:wave_start", args=[open_wave.slug])).content
-    assert "It takes about 25 minutes" in text.decode()
+    assert "takes about 25 minutes" in text.decode()
     assert "15 minutes" not in text.decode()
 
 
