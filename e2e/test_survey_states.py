@@ -135,3 +135,23 @@ def test_closed_page_fits_a_320px_screen(live_server, narrow_page):
     assert _heading(page) == "This survey has closed"
     assert _sideways_overflow(page) <= 0
     assert_no_axe_violations(page)
+
+
+def test_resume_link_after_submitting_shows_no_reference(
+    live_server, page, new_context, wave
+):
+    _start(page, live_server.url, wave)
+    page.locator("#id_consent").check()
+    page.get_by_role("button", name="Save and come back later").click()
+    page.wait_for_url(re.compile(r"/save-and-return/$"))
+    link = page.locator("#resume-link").input_value()
+    page.goto(f"{live_server.url}/survey/{wave.slug}/check-answers/")
+    page.get_by_role("button", name="Submit your response").click()
+    page.wait_for_url(re.compile(r"/confirmation/$"))
+    reference = Response.objects.submitted().get().reference
+
+    other = new_context().new_page()
+    other.goto(link)
+    assert _heading(other) == "This response has already been submitted"
+    assert reference not in other.content()
+    assert_no_axe_violations(other)
