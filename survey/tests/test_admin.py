@@ -1,6 +1,7 @@
 """Staff can edit waves, sections and questions in the admin."""
 
 import datetime as dt
+import json
 from http import HTTPStatus
 
 import lxml.html
@@ -8,6 +9,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from staff.tests.fixtures import submitted
 from survey.models import Question, Wave
 
 pytestmark = pytest.mark.django_db
@@ -44,9 +46,9 @@ def _question_post(question, **changes):
         "text": "Which sector are you in?",
         "why": question.why,
         "hint": "",
-        "options": '[{"code": "nhs", "label": "NHS"}]',
+        "options": json.dumps(question.options),
         "show_if": "{}",
-        "order": 1,
+        "order": question.order,
         **changes,
     }
 
@@ -197,3 +199,151 @@ def test_a_vru_admin_changes_a_questions_code(vru_admin_client, open_wave):
     response = _post_changed(vru_admin_client, url, code="job_title")
     assert response.status_code == HTTPStatus.FOUND, response.content.decode()[:3000]
     assert Question.objects.get(pk=question.pk).code == "job_title"
+
+
+def _options(question, *, drop=(), add=(), relabel=None):
+    options = [
+        {**o, "label": (relabel or {}).get(o["code"], o["label"])}
+        for o in question.options
+        if o["code"] not in drop
+    ]
+    options += [{"code": code, "label": code.title()} for code in add]
+    return json.dumps(options)
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"code": "work_sector"}, "code", "The code cannot be changed once"),
+        (
+            {"type": "short_text", "options": "[]", "max_length": "200"},
+            "type",
+            "The type cannot be changed once",
+        ),
+        (
+            "drop_vcs",
+            "options",
+            "Options cannot be removed once the wave has submitted responses: "
+            "put back vcs",
+        ),
+        ({"other_text": ""}, "options", "put back other"),
+    ],
+)
+def test_answered_questions_keep_their_code_type_and_options(
+    vru_admin_client, open_wave, changes, field, message
+):
+    submitted(open_wave)
+    question = open_wave.questions.get(code="sector")
+    if changes == "drop_vcs":
+        changes = {"options": _options(question, drop=["vcs"])}
+    url = reverse("admin:survey_question_change", args=[question.pk])
+    response = _post_changed(vru_admin_client, url, **changes)
+    assert response.status_code == HTTPStatus.OK
+    form = response.context["adminform"].form
+    assert message in " ".join(form.errors[field]), form.errors
+    unchanged = Question.objects.get(pk=question.pk)
+    assert (
+        unchanged.code,
+        unchanged.type,
+        unchanged.options,
+        unchanged.other_text,
+    ) == (
+        question.code,
+        question.type,
+        question.options,
+        question.other_text,
+    )
+
+
+def test_answered_questions_may_gain_options_and_new_labels(
+    vru_admin_client, open_wave
+):
+    submitted(open_wave)
+    question = open_wave.questions.get(code="sector")
+    url = reverse("admin:survey_question_change", args=[question.pk])
+    options = _options(question, add=["faith"], relabel={"nhs": "NHS (any trust)"})
+    response = _post_changed(vru_admin_client, url, options=options)
+    assert response.status_code == HTTPStatus.FOUND, response.content.decode()[:3000]
+    saved = Question.objects.get(pk=question.pk)
+    assert saved.label_for("nhs") == "NHS (any trust)"
+    assert saved.label_for("faith") == "Faith"
+
+
+def test_unanswered_questions_may_lose_an_option(vru_admin_client, open_wave):
+    question = open_wave.questions.get(code="sector")
+    url = reverse("admin:survey_question_change", args=[question.pk])
+    response = _post_changed(
+        vru_admin_client, url, options=_options(question, drop=["vcs"])
+    )
+    assert response.status_code == HTTPStatus.FOUND, response.content.decode()[:3000]
+    codes = [o["code"] for o in Question.objects.get(pk=question.pk).options]
+    assert "vcs" not in codes
+
+
+@pytest.mark.parametrize(
+    ("code", "show_if", "message"),
+    [
+        (
+            "job_role",
+            {"question": "seniority", "in": ["team_leader"]},
+            "show_if must name an earlier single or multiple question",
+        ),
+        (
+            "job_role",
+            {"question": "organisation_name", "in": ["x"]},
+            "show_if must name an earlier single or multiple question",
+        ),
+        (
+            "job_role",
+            {"question": "sector", "in": ["nhs", "police"]},
+            "show_if lists unknown option codes",
+        ),
+        (
+            "job_role",
+            {"question": "sector", "in": []},
+            "show_if lists unknown option codes",
+        ),
+    ],
+)
+def test_routing_follows_the_questionnaire_files_rules(
+    vru_admin_client, open_wave, code, show_if, message
+):
+    question = open_wave.questions.get(code=code)
+    url = reverse("admin:survey_question_change", args=[question.pk])
+    response = _post_changed(vru_admin_client, url, show_if=json.dumps(show_if))
+    assert response.status_code == HTTPStatus.OK
+    form = response.context["adminform"].form
+    assert message in " ".join(form.errors["show_if"]), form.errors
+    assert Question.objects.get(pk=question.pk).show_if == {}
+
+
+def test_routing_to_an_earlier_choice_question_is_saved(vru_admin_client, open_wave):
+    question = open_wave.questions.get(code="job_role")
+    url = reverse("admin:survey_question_change", args=[question.pk])
+    show_if = {"question": "sector", "in": ["nhs", "vcs"]}
+    response = _post_changed(vru_admin_client, url, show_if=json.dumps(show_if))
+    assert response.status_code == HTTPStatus.FOUND, response.content.decode()[:3000]
+    assert Question.objects.get(pk=question.pk).show_if == show_if
+
+
+def test_an_option_that_routes_a_later_question_cannot_be_removed(
+    vru_admin_client, open_wave
+):
+    question = open_wave.questions.get(code="sector")
+    url = reverse("admin:survey_question_change", args=[question.pk])
+    response = _post_changed(
+        vru_admin_client, url, options=_options(question, drop=["nhs"])
+    )
+    assert response.status_code == HTTPStatus.OK
+    errors = response.context["adminform"].form.non_field_errors()
+    assert "Question nhs_organisation_type routes on this one" in " ".join(errors)
+    assert "nhs" in [o["code"] for o in Question.objects.get(pk=question.pk).options]
+
+
+def test_the_loaders_length_limit_applies_in_the_admin(vru_admin_client, open_wave):
+    question = open_wave.questions.get(code="job_role")
+    url = reverse("admin:survey_question_change", args=[question.pk])
+    response = _post_changed(vru_admin_client, url, max_length="5000")
+    assert response.status_code == HTTPStatus.OK
+    errors = response.context["adminform"].form.errors["max_length"]
+    assert "max_length must be 1 to 200" in " ".join(errors)
