@@ -83,6 +83,9 @@ class Column:
     option: dict | None = None
     kind: str = "meta"
     waves: list[str] = field(default_factory=list)
+    # Every answer code the code's question had in the waves exported, with
+    # the newest label, and the waves that offered each (see columns_for_waves).
+    options: list[dict] = field(default_factory=list)
 
     def describe(self) -> dict[str, str]:
         """This column's row in the data dictionary."""
@@ -98,8 +101,11 @@ class Column:
             }
         if self.kind == "flag":
             values = f"1 = {self.option['label']} ({self.option['code']}); 0 = not"
+            values += self._offered_in(self.option)
         elif self.kind == "label":
-            values = "; ".join(o["label"] for o in question.options_with_labels())
+            values = "; ".join(
+                option["label"] + self._offered_in(option) for option in self.options
+            )
         elif self.kind == "other":
             values = 'Free text, when "Other" was chosen'
         elif self.kind == "number":
@@ -114,6 +120,13 @@ class Column:
             "values": values,
             "waves": "; ".join(self.waves),
         }
+
+    def _offered_in(self, option: dict) -> str:
+        """A note naming the waves that offered an option, if not all of them."""
+        offered = option.get("waves", self.waves)
+        if set(offered) >= set(self.waves):
+            return ""
+        return f" (offered in {', '.join(offered)} only)"
 
 
 META_DESCRIPTIONS = {
@@ -145,7 +158,10 @@ def columns_for_waves(waves: Iterable[Wave]) -> list[Column]:
     """The columns for responses to these waves, in questionnaire order.
 
     A code is the same question in every wave, so it is one column; the most
-    recent wave's order wins, and codes only older waves asked come after.
+    recent wave's order, wording and labels win, and codes only older waves
+    asked come after. A choice question's options are those of every wave
+    that asked it: the newest wave's first, then options only older waves
+    offered, so an older answer keeps its 1/0 column and its label.
     """
     wave_ids = [wave.pk for wave in waves]
     questions = (
@@ -153,33 +169,56 @@ def columns_for_waves(waves: Iterable[Wave]) -> list[Column]:
         .select_related("wave", "section")
         .order_by("-wave__opens_at", "section__order", "order", "id")
     )
-    by_code: dict[str, Question] = {}
-    waves_of: dict[str, list[str]] = {}
+    versions_of: dict[str, list[Question]] = {}
     for question in questions:
-        by_code.setdefault(question.code, question)
-        waves_of.setdefault(question.code, []).append(question.wave.slug)
+        versions_of.setdefault(question.code, []).append(question)
     columns = [Column(name) for name in META_COLUMNS]
     columns.append(Column(CONTACT_COLUMN))
-    for code, question in by_code.items():
-        waves_list = sorted(waves_of[code])
+    for code, versions in versions_of.items():
+        question = versions[0]
+        waves_list = sorted(version.wave.slug for version in versions)
+        options = combined_options(versions)
         if question.is_multi_valued:
             columns.extend(
                 Column(
-                    f"{code}__{option['code']}", question, option, "flag", waves_list
+                    f"{code}__{option['code']}",
+                    question,
+                    option,
+                    "flag",
+                    waves_list,
+                    options,
                 )
-                for option in question.options_with_labels()
+                for option in options
             )
         elif question.type in (Question.Type.SHORT_TEXT, Question.Type.LONG_TEXT):
             columns.append(Column(code, question, None, "text", waves_list))
         elif question.type == Question.Type.NUMBER:
             columns.append(Column(code, question, None, "number", waves_list))
         else:
-            columns.append(Column(code, question, None, "label", waves_list))
-        if question.other_text:
+            columns.append(Column(code, question, None, "label", waves_list, options))
+        if any(version.other_text for version in versions):
             columns.append(
                 Column(question.other_key, question, None, "other", waves_list)
             )
     return columns
+
+
+def combined_options(versions: list[Question]) -> list[dict]:
+    """Every answer code of one question code across waves, newest wave first.
+
+    Each option carries the newest label it had and the slugs of the waves
+    that offered it (sorted).
+    """
+    combined: dict[str, dict] = {}
+    for version in versions:
+        for option in version.options_with_labels():
+            entry = combined.setdefault(
+                option["code"], {"code": option["code"], "label": option["label"]}
+            )
+            entry.setdefault("waves", []).append(version.wave.slug)
+    for entry in combined.values():
+        entry["waves"] = sorted(set(entry["waves"]))
+    return list(combined.values())
 
 
 def columns_for_queryset(queryset: QuerySet) -> list[Column]:
@@ -213,10 +252,7 @@ def row_builder(columns: list[Column]) -> Callable[[tuple], list]:
             readers.append(_flags_reader(code, options))
             continue
         if column.kind == "label":
-            labels = {
-                o["code"]: cell_safe(o["label"])
-                for o in column.question.options_with_labels()
-            }
+            labels = {o["code"]: cell_safe(o["label"]) for o in column.options}
             readers.append(_label_reader(code, labels))
         elif column.kind == "other":
             readers.append(_text_reader(column.name))

@@ -243,3 +243,77 @@ def test_data_dictionary_as_xlsx_keeps_the_changelist_filters(
     assert next(sheet.values)[0] == "column"
     event = AuditEvent.objects.get(action=AuditEvent.Action.DATA_DICTIONARY)
     assert event.filters == {"sector": "nhs"} and event.file_format == "xlsx"
+
+
+def _reoption(wave, code, options):
+    question = wave.questions.get(code=code)
+    question.options = options
+    question.save()
+    return question
+
+
+def test_exports_across_waves_keep_options_only_older_waves_offered(
+    open_wave, closed_wave
+):
+    # The older wave offered "faith" and "peer_support"; the newer one dropped
+    # them and added "youth_work", and relabelled "nhs".
+    old_sector = list(closed_wave.questions.get(code="sector").options)
+    _reoption(closed_wave, "sector", [*old_sector, {"code": "faith", "label": "Faith"}])
+    _reoption(
+        open_wave,
+        "sector",
+        [
+            {"code": "youth_work", "label": "Youth work"},
+            *(
+                {**o, "label": "NHS (any trust)"} if o["code"] == "nhs" else o
+                for o in old_sector
+            ),
+        ],
+    )
+    old_components = list(closed_wave.questions.get(code="components_in_place").options)
+    _reoption(
+        closed_wave,
+        "components_in_place",
+        [*old_components, {"code": "peer_support", "label": "Peer support"}],
+    )
+    submitted(
+        closed_wave,
+        {
+            "consent": "yes",
+            "sector": "faith",
+            "components_in_place": ["peer_support", "screening"],
+        },
+        submitted_at=london(2024, 12, 1, 10, 0),
+    )
+    submitted(open_wave, {"consent": "yes", "sector": "nhs"})
+
+    columns = columns_for_waves([open_wave, closed_wave])
+    names = [column.name for column in columns]
+    flags = [n for n in names if n.startswith("components_in_place__")]
+    assert flags == [
+        *(f"components_in_place__{o['code']}" for o in old_components),
+        "components_in_place__peer_support",
+    ]
+    sector = next(column for column in columns if column.name == "sector")
+    assert [o["code"] for o in sector.options][:2] == ["youth_work", "local_authority"]
+    assert [o["code"] for o in sector.options][-1] == "faith"
+
+    older, newer = ResponseResource().export(Response.objects.all()).dict
+    assert older["sector"] == "Faith"
+    assert older["components_in_place__peer_support"] == 1
+    assert older["components_in_place__screening"] == 1
+    assert older["components_in_place__measuring_staff"] == 0
+    assert newer["sector"] == "NHS (any trust)"
+    assert newer["components_in_place__peer_support"] is None
+
+    dictionary = {row[0]: row for row in dictionary_rows(columns)}
+    sector_values = dictionary["sector"][4]
+    assert sector_values.startswith("Youth work (offered in open-wave only); ")
+    assert "NHS (any trust); " in sector_values
+    assert sector_values.endswith("Faith (offered in 2024-25 only)")
+    peer = dictionary["components_in_place__peer_support"]
+    assert peer[4] == (
+        "1 = Peer support (peer_support); 0 = not (offered in 2024-25 only)"
+    )
+    assert peer[5] == "2024-25; open-wave"
+    assert "offered" not in dictionary["components_in_place__screening"][4]
