@@ -14,10 +14,12 @@ and the streaming ``export_responses`` command.
 """
 
 import csv
+import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from django.db.models import Exists, OuterRef, QuerySet
@@ -234,6 +236,7 @@ def row_builder(columns: list[Column]) -> Callable[[tuple], list]:
     once, so a row costs little more than reading its answers.
     """
     readers: list[Callable[[dict], list]] = []
+    safe_text = _safe_text_function()
     index = len(META_COLUMNS) + 1
     questions = columns[index:]
     position = 0
@@ -252,7 +255,7 @@ def row_builder(columns: list[Column]) -> Callable[[tuple], list]:
             readers.append(_flags_reader(code, options))
             continue
         if column.kind == "label":
-            labels = {o["code"]: cell_safe(o["label"]) for o in column.options}
+            labels = {o["code"]: o["label"] for o in column.options}
             readers.append(_label_reader(code, labels))
         elif column.kind == "other":
             readers.append(_text_reader(column.name))
@@ -272,17 +275,43 @@ def row_builder(columns: list[Column]) -> Callable[[tuple], list]:
         ]
         for reader in readers:
             row.extend(reader(answers))
-        # Every cell is checked; only text that could start a formula pays for
-        # the full sanitiser (free text was already cleaned by its reader).
+        # Every cell that is not a number or blank goes through cell_safe here,
+        # and only here: a control character anywhere in any text would make
+        # openpyxl refuse the file, and an answer of the wrong shape (a list
+        # where a code was expected) is text by the time it leaves.
         return [
-            cell_safe(cell)
-            if cell.__class__ is str
-            and (cell[:1] in FORMULA_TRIGGERS or cell[:1].isspace())
-            else cell
+            cell
+            if cell is None or cell.__class__ is int or cell.__class__ is float
+            else safe_text(cell)
             for cell in row
         ]
 
     return build
+
+
+def _safe_text_function() -> Callable[[object], str]:
+    """``cell_safe`` for any value, as text, remembering short repeated strings.
+
+    Labels and slugs repeat on every row; the cache is bounded (least recently
+    used out), so unique values such as dates cannot make memory grow.
+    """
+    remembered = lru_cache(maxsize=4096)(cell_safe)
+
+    def safe_text(value) -> str:
+        if value.__class__ is not str:
+            value = as_text(value)
+        return remembered(value) if len(value) <= 120 else cell_safe(value)
+
+    return safe_text
+
+
+def as_text(value) -> str:
+    """Any value as text: JSON for lists, mappings and booleans, else ``str``."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (list, tuple, dict, bool)):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)
 
 
 def _flags_reader(code: str, options: list[str]):
@@ -292,7 +321,11 @@ def _flags_reader(code: str, options: list[str]):
         chosen = answers.get(code)
         if chosen in (None, "", []):
             return blank
-        chosen = set(chosen) if isinstance(chosen, list) else {chosen}
+        # Only codes count; anything else stored there is ignored, not a crash.
+        if isinstance(chosen, list):
+            chosen = {code for code in chosen if isinstance(code, str)}
+        else:
+            chosen = {chosen} if isinstance(chosen, str) else set()
         return [1 if option in chosen else 0 for option in options]
 
     return read
@@ -301,19 +334,16 @@ def _flags_reader(code: str, options: list[str]):
 def _label_reader(code: str, labels: dict[str, str]):
     def read(answers: dict) -> list:
         value = answers.get(code)
-        if value is None:
-            return [None]
-        return [labels.get(value, value) if isinstance(value, str) else value]
+        if value.__class__ is not str:
+            return [value]
+        return [labels.get(value, value)]
 
     return read
 
 
 def _text_reader(key: str):
     def read(answers: dict) -> list:
-        value = answers.get(key)
-        if value is None:
-            return [None]
-        return [cell_safe(value) if isinstance(value, str) else value]
+        return [answers.get(key)]
 
     return read
 

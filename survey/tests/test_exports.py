@@ -317,3 +317,97 @@ def test_exports_across_waves_keep_options_only_older_waves_offered(
     )
     assert peer[5] == "2024-25; open-wave"
     assert "offered" not in dictionary["components_in_place__screening"][4]
+
+
+# What OWASP lists as formula triggers, each as short as a real answer can be.
+HOSTILE_SHORT = ["=1+1", "+44", "-x", "@x", "\tx", "\rx"]
+
+
+def _hostile_responses(wave):
+    """One response per hostile value, in a free-text and a single-choice answer."""
+    for value in HOSTILE_SHORT:
+        submitted(
+            wave,
+            {
+                "consent": "yes",
+                "organisation_name": value,
+                "sector": value,
+                "job_role": f"ok {value}",
+            },
+        )
+
+
+def _assert_hostile_cells_neutralised(rows: list[dict]):
+    assert len(rows) == len(HOSTILE_SHORT)
+    for row, value in zip(rows, HOSTILE_SHORT, strict=True):
+        assert row["organisation_name"] == "'" + value
+        assert row["sector"] == "'" + value
+        assert row["job_role"] == f"ok {value}"
+    for row in rows:
+        for cell in row.values():
+            assert not isinstance(cell, str) or cell[:1] not in FORMULA_TRIGGERS
+
+
+def test_hostile_values_in_the_admin_csv_export(analyst_client, open_wave):
+    _hostile_responses(open_wave)
+    response = analyst_client.post(
+        reverse("admin:survey_response_export"), {"format": "0", "resource": "0"}
+    )
+    assert response.status_code == HTTPStatus.OK
+    _assert_hostile_cells_neutralised(_csv(response.content))
+
+
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_hostile_values_in_the_export_command(tmp_path, open_wave, file_format):
+    _hostile_responses(open_wave)
+    output = tmp_path / f"out.{file_format}"
+    call_command(
+        "export_responses",
+        "--wave",
+        open_wave.slug,
+        "--format",
+        file_format,
+        "--output",
+        str(output),
+        "--quiet",
+        stdout=StringIO(),
+    )
+    if file_format == "csv":
+        rows = _csv(output.read_bytes())
+    else:
+        sheet = load_workbook(output)["Responses"]
+        assert not [c for row in sheet.iter_rows() for c in row if c.data_type == "f"]
+        headers, *values = list(sheet.values)
+        rows = [dict(zip(headers, row, strict=True)) for row in values]
+    _assert_hostile_cells_neutralised(rows)
+
+
+def test_admin_xlsx_export_survives_control_characters_and_odd_shapes(
+    analyst_client, open_wave
+):
+    submitted(
+        open_wave,
+        {
+            "consent": "yes",
+            "organisation_name": "Hackney\x01 Council",
+            "sector": "nhs\x07trust",
+            "job_role": ["a", "list", "\x02"],
+            "principle_safety": {"not": "a code"},
+            "components_in_place": [{"odd": 1}, "screening"],
+            "barriers": {"funding": True},
+        },
+    )
+    response = analyst_client.post(
+        reverse("admin:survey_response_export"), {"format": "1", "resource": "0"}
+    )
+    assert response.status_code == HTTPStatus.OK
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    headers, row = list(sheet.values)
+    cells = dict(zip(headers, row, strict=True))
+    assert cells["organisation_name"] == "Hackney Council"
+    assert cells["sector"] == "nhstrust"
+    assert cells["job_role"] == '["a", "list", "\\u0002"]'
+    assert cells["principle_safety"] == '{"not": "a code"}'
+    assert cells["components_in_place__screening"] == 1
+    assert cells["components_in_place__measuring_staff"] == 0
+    assert cells["barriers__funding"] == 0
