@@ -187,7 +187,7 @@ def test_command_exports_csv_with_progress(tmp_path, open_wave):
     assert rows[0]["barriers_other"].startswith("'=")
     assert "3 of 3 responses (100%)" in err.getvalue()
     event = AuditEvent.objects.get(action=AuditEvent.Action.EXPORT)
-    assert event.row_count == 3 and event.file_format == "CSV"
+    assert event.row_count == 3 and event.file_format == "csv"
 
 
 def test_command_exports_xlsx_with_the_data_dictionary(tmp_path, open_wave):
@@ -411,3 +411,33 @@ def test_admin_xlsx_export_survives_control_characters_and_odd_shapes(
     assert cells["components_in_place__screening"] == 1
     assert cells["components_in_place__measuring_staff"] == 0
     assert cells["barriers__funding"] == 0
+
+
+def test_admin_and_command_record_the_same_lower_case_formats(
+    tmp_path, analyst_client, open_wave
+):
+    submitted(open_wave)
+    for index in ("0", "1"):
+        analyst_client.post(
+            reverse("admin:survey_response_export"), {"format": index, "resource": "0"}
+        )
+    for file_format in ("csv", "xlsx"):
+        call_command(
+            "export_responses",
+            "--wave",
+            open_wave.slug,
+            "--format",
+            file_format,
+            "--output",
+            str(tmp_path / f"out.{file_format}"),
+            "--quiet",
+            stdout=StringIO(),
+        )
+    events = AuditEvent.objects.of_action(AuditEvent.Action.EXPORT).order_by("id")
+    recorded = [(bool(event.user_id), event.file_format) for event in events]
+    assert recorded == [
+        (True, "csv"),
+        (True, "xlsx"),
+        (False, "csv"),
+        (False, "xlsx"),
+    ]

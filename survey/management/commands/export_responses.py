@@ -49,7 +49,8 @@ class Command(BaseCommand):
             username=f"export_responses ({getpass.getuser()})",
             filters={"wave": wave.slug},
             row_count=count,
-            file_format=options["format"].upper(),
+            # Lower-case, as the admin records it (import-export's format titles).
+            file_format=options["format"],
             detail={"output": str(options["output"])},
         )
         self.stdout.write(
