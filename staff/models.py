@@ -13,7 +13,7 @@ class AuditEventQuerySet(models.QuerySet):
 
 
 class AuditEvent(models.Model):
-    """One export, view of contact details, deletion or retention run.
+    """One export, view of contact details, deletion, withdrawal or retention run.
 
     Written by services only and never edited: the admin shows it read-only.
     The username is copied so the record survives the account's deletion.
@@ -27,6 +27,7 @@ class AuditEvent(models.Model):
         DELETE_RESPONSE = "delete_response", "Deleted a response"
         RETENTION = "retention", "Retention clean-up"
         CASE_STUDY = "case_study", "Started a case study from a response"
+        WITHDRAWAL = "withdrawal", "A respondent withdrew their response"
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     user = models.ForeignKey(

@@ -152,8 +152,29 @@ def response_submit(*, response: Response, now: datetime | None = None) -> Respo
 
 
 def response_withdraw(*, response: Response) -> None:
-    """Delete a submitted response and, with it, any contact details."""
+    """Delete a submitted response and, with it, any contact details.
+
+    The audit trail keeps that it happened (reference, wave, whether contact
+    details were held), never what was answered or who the respondent was;
+    both writes succeed or neither does.
+    """
+    # Imported here so the survey app does not load the staff app at import.
+    from staff.models import AuditEvent
+    from staff.services import audit_record
+
     with transaction.atomic():
+        wave_slug = Wave.objects.values_list("slug", flat=True).get(pk=response.wave_id)
+        had_contact = ContactDetails.objects.filter(response_id=response.pk).exists()
+        audit_record(
+            action=AuditEvent.Action.WITHDRAWAL,
+            username="respondent",
+            obj=response,
+            detail={
+                "reference": response.reference,
+                "wave": wave_slug,
+                "contact_details": had_contact,
+            },
+        )
         Response.objects.filter(pk=response.pk).delete()
 
 
