@@ -103,16 +103,34 @@ def _percent(part: int, whole: int) -> float:
     return round(100 * part / whole, 1) if whole else 0.0
 
 
+def agreement_questions_for(wave: Wave | None) -> list[Question]:
+    """The agreement-scale questions of one wave, or one per code across all.
+
+    Across all waves a code is one question (codes are stable), so it is
+    counted once over every wave's answers: the newest wave's wording and
+    order first, then codes only older waves asked, in their order.
+    """
+    questions = Question.objects.filter(type=Question.Type.AGREEMENT)
+    if wave is not None:
+        return list(
+            questions.filter(wave=wave)
+            .select_related("section")
+            .order_by("section__order", "order", "id")
+        )
+    newest_first = questions.select_related("section").order_by(
+        "-wave__opens_at", "-wave_id", "section__order", "order", "id"
+    )
+    by_code: dict[str, Question] = {}
+    for question in newest_first:
+        by_code.setdefault(question.code, question)
+    return list(by_code.values())
+
+
 def dashboard_for(wave_slug: str) -> dict:
     """Everything the dashboard template shows, for one wave or for all."""
     waves = list(Wave.objects.order_by("-opens_at"))
     wave = next((w for w in waves if w.slug == wave_slug), None)
-    question_filter = {"wave": wave} if wave else {"wave__in": waves[:1]}
-    agreement_questions = list(
-        Question.objects.filter(type=Question.Type.AGREEMENT, **question_filter)
-        .select_related("section")
-        .order_by("section__order", "order", "id")
-    )
+    agreement_questions = agreement_questions_for(wave)
     codes = [q.code for q in agreement_questions]
     counts = answer_counts([*codes, "example_rs"], wave)
 

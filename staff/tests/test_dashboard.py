@@ -96,3 +96,52 @@ def test_admin_home_links_the_dashboard_for_analysts_only(
 ):
     assert URL in analyst_client.get(reverse("admin:index")).content.decode()
     assert URL not in editor_client.get(reverse("admin:index")).content.decode()
+
+
+def test_all_waves_counts_agreement_questions_only_older_waves_asked(
+    open_wave, closed_wave
+):
+    # The older wave asked r_realise_1 and an extra statement the newer one
+    # dropped; the newer one added its own.
+    realise = closed_wave.questions.get(code="r_realise_1")
+    realise.pk, realise.code, realise.order = None, "r_realise_old", 99
+    realise.save()
+    added = open_wave.questions.get(code="r_realise_1")
+    added.pk, added.code, added.order = None, "r_realise_new", 99
+    added.save()
+    submitted(
+        closed_wave,
+        {"consent": "yes", "r_realise_1": "agree", "r_realise_old": "disagree"},
+    )
+    submitted(
+        open_wave,
+        {"consent": "yes", "r_realise_1": "strongly_agree", "r_realise_new": "agree"},
+    )
+
+    rows = {row["question"].code: row for row in dashboard_for("")["agreement_rows"]}
+    assert rows["r_realise_old"]["counts"] == [0, 1, 0, 0, 0, 0]
+    assert rows["r_realise_new"]["counts"] == [0, 0, 0, 1, 0, 0]
+    assert rows["r_realise_1"]["total"] == 2
+    assert rows["r_realise_1"]["question"].wave == open_wave
+    codes = list(rows)
+    assert len(codes) == len(set(codes))
+    assert codes.index("r_realise_new") < codes.index("r_realise_old")
+    realise_glance = dashboard_for("")["glance_rs"][0]
+    # Agree + strongly agree + agree, of 4 answers (one disagree).
+    assert (realise_glance["percent"], realise_glance["answered"]) == (75.0, 4)
+
+    only_older = {
+        row["question"].code
+        for row in dashboard_for(closed_wave.slug)["agreement_rows"]
+    }
+    assert "r_realise_old" in only_older and "r_realise_new" not in only_older
+
+
+def test_all_waves_runs_a_fixed_number_of_queries(
+    analyst_client, open_wave, closed_wave, django_assert_num_queries
+):
+    submitted(open_wave)
+    submitted(closed_wave)
+    with django_assert_num_queries(14):
+        response = analyst_client.get(URL)
+    assert response.status_code == HTTPStatus.OK
