@@ -244,15 +244,18 @@ def row_builder(columns: list[Column]) -> Callable[[tuple], list]:
         column = questions[position]
         code = column.question.code if column.question else column.name
         if column.kind == "flag":
-            options = []
+            options, offered = [], []
             while (
                 position < len(questions)
                 and questions[position].kind == "flag"
                 and questions[position].question.code == code
             ):
-                options.append(questions[position].option["code"])
+                flag = questions[position]
+                options.append(flag.option["code"])
+                waves = set(flag.option.get("waves", flag.waves))
+                offered.append(None if waves >= set(flag.waves) else waves)
                 position += 1
-            readers.append(_flags_reader(code, options))
+            readers.append(_flags_reader(code, options, offered))
             continue
         if column.kind == "label":
             labels = {o["code"]: o["label"] for o in column.options}
@@ -274,7 +277,7 @@ def row_builder(columns: list[Column]) -> Callable[[tuple], list]:
             1 if has_contact else 0,
         ]
         for reader in readers:
-            row.extend(reader(answers))
+            row.extend(reader(answers, wave))
         # Every cell that is not a number or blank goes through cell_safe here,
         # and only here: a control character anywhere in any text would make
         # openpyxl refuse the file, and an answer of the wrong shape (a list
@@ -314,10 +317,13 @@ def as_text(value) -> str:
     return str(value)
 
 
-def _flags_reader(code: str, options: list[str]):
+def _flags_reader(code: str, options: list[str], offered: list[set[str] | None]):
+    """1/0 per option; blank when unanswered, or when the response's wave did
+    not offer that option (``offered``: the waves that did, None for all)."""
     blank = [None] * len(options)
+    every_wave = all(waves is None for waves in offered)
 
-    def read(answers: dict) -> list:
+    def read(answers: dict, wave: str) -> list:
         chosen = answers.get(code)
         if chosen in (None, "", []):
             return blank
@@ -326,13 +332,18 @@ def _flags_reader(code: str, options: list[str]):
             chosen = {code for code in chosen if isinstance(code, str)}
         else:
             chosen = {chosen} if isinstance(chosen, str) else set()
-        return [1 if option in chosen else 0 for option in options]
+        if every_wave:
+            return [1 if option in chosen else 0 for option in options]
+        return [
+            (1 if option in chosen else 0) if waves is None or wave in waves else None
+            for option, waves in zip(options, offered, strict=True)
+        ]
 
     return read
 
 
 def _label_reader(code: str, labels: dict[str, str]):
-    def read(answers: dict) -> list:
+    def read(answers: dict, wave: str) -> list:
         value = answers.get(code)
         if value.__class__ is not str:
             return [value]
@@ -342,7 +353,7 @@ def _label_reader(code: str, labels: dict[str, str]):
 
 
 def _text_reader(key: str):
-    def read(answers: dict) -> list:
+    def read(answers: dict, wave: str) -> list:
         return [answers.get(key)]
 
     return read

@@ -285,7 +285,10 @@ def test_exports_across_waves_keep_options_only_older_waves_offered(
         },
         submitted_at=london(2024, 12, 1, 10, 0),
     )
-    submitted(open_wave, {"consent": "yes", "sector": "nhs"})
+    submitted(
+        open_wave,
+        {"consent": "yes", "sector": "nhs", "components_in_place": ["screening"]},
+    )
 
     columns = columns_for_waves([open_wave, closed_wave])
     names = [column.name for column in columns]
@@ -304,7 +307,10 @@ def test_exports_across_waves_keep_options_only_older_waves_offered(
     assert older["components_in_place__screening"] == 1
     assert older["components_in_place__measuring_staff"] == 0
     assert newer["sector"] == "NHS (any trust)"
+    # Not offered in the newer wave: blank, not "not chosen".
     assert newer["components_in_place__peer_support"] is None
+    assert newer["components_in_place__screening"] == 1
+    assert newer["components_in_place__measuring_staff"] == 0
 
     dictionary = {row[0]: row for row in dictionary_rows(columns)}
     sector_values = dictionary["sector"][4]
