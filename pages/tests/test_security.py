@@ -181,6 +181,11 @@ def test_health_check_over_plain_http_is_not_redirected_in_production(
 # page (which sets the CSRF cookie) and "Start now" (which sets the session
 # cookie), both over HTTPS.
 HTTPS_RESPONSE_SCRIPT = """
+from django.conf import settings
+# Headers and cookies are the point here, not collected static files, which a
+# fresh clone has not built (the manifest storage would refuse every page).
+settings.STORAGES = {**settings.STORAGES, "staticfiles": {
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 from django.test import Client
 client = Client()
 slug = "https-check"
