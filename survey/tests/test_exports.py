@@ -167,6 +167,21 @@ def test_data_dictionary_lists_every_export_column(analyst_client, open_wave):
     assert AuditEvent.objects.filter(action=AuditEvent.Action.DATA_DICTIONARY).exists()
 
 
+def _export_quietly(wave, file_format: str, output) -> None:
+    """Run export_responses for one wave without progress output."""
+    call_command(
+        "export_responses",
+        "--wave",
+        wave.slug,
+        "--format",
+        file_format,
+        "--output",
+        str(output),
+        "--quiet",
+        stdout=StringIO(),
+    )
+
+
 def test_command_exports_csv_with_progress(tmp_path, open_wave):
     for _ in range(3):
         submitted(open_wave)
@@ -193,17 +208,7 @@ def test_command_exports_csv_with_progress(tmp_path, open_wave):
 def test_command_exports_xlsx_with_the_data_dictionary(tmp_path, open_wave):
     submitted(open_wave)
     output = tmp_path / "out.xlsx"
-    call_command(
-        "export_responses",
-        "--wave",
-        open_wave.slug,
-        "--format",
-        "xlsx",
-        "--output",
-        str(output),
-        "--quiet",
-        stdout=StringIO(),
-    )
+    _export_quietly(open_wave, "xlsx", output)
     workbook = load_workbook(output)
     sheet = workbook["Responses"]
     rows = list(sheet.values)
@@ -367,17 +372,7 @@ def test_hostile_values_in_the_admin_csv_export(analyst_client, open_wave):
 def test_hostile_values_in_the_export_command(tmp_path, open_wave, file_format):
     _hostile_responses(open_wave)
     output = tmp_path / f"out.{file_format}"
-    call_command(
-        "export_responses",
-        "--wave",
-        open_wave.slug,
-        "--format",
-        file_format,
-        "--output",
-        str(output),
-        "--quiet",
-        stdout=StringIO(),
-    )
+    _export_quietly(open_wave, file_format, output)
     if file_format == "csv":
         rows = _csv(output.read_bytes())
     else:
@@ -428,17 +423,7 @@ def test_admin_and_command_record_the_same_lower_case_formats(
             reverse("admin:survey_response_export"), {"format": index, "resource": "0"}
         )
     for file_format in ("csv", "xlsx"):
-        call_command(
-            "export_responses",
-            "--wave",
-            open_wave.slug,
-            "--format",
-            file_format,
-            "--output",
-            str(tmp_path / f"out.{file_format}"),
-            "--quiet",
-            stdout=StringIO(),
-        )
+        _export_quietly(open_wave, file_format, tmp_path / f"out.{file_format}")
     events = AuditEvent.objects.of_action(AuditEvent.Action.EXPORT).order_by("id")
     recorded = [(bool(event.user_id), event.file_format) for event in events]
     assert recorded == [
