@@ -19,7 +19,6 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from django.db.models import Exists, OuterRef, QuerySet
@@ -235,8 +234,7 @@ def row_builder(columns: list[Column]) -> Callable[[tuple], list]:
     Work that does not depend on the row (labels, option lists) is done here
     once, so a row costs little more than reading its answers.
     """
-    readers: list[Callable[[dict], list]] = []
-    safe_text = _safe_text_function()
+    readers: list[Callable[[dict, str], list]] = []
     index = len(META_COLUMNS) + 1
     questions = columns[index:]
     position = 0
@@ -266,46 +264,50 @@ def row_builder(columns: list[Column]) -> Callable[[tuple], list]:
             readers.append(_text_reader(code))
         position += 1
 
+    wave_cells: dict[str, str] = {}
+
     def build(values: tuple) -> list:
         reference, wave, submitted_at, started_at, has_contact, answers = values
         answers = answers if isinstance(answers, dict) else {}
+        wave_cell = wave_cells.get(wave)
+        if wave_cell is None:
+            wave_cell = wave_cells.setdefault(wave, safe_cell(wave))
+        # Every cell leaves through safe_cell, or is a number, a blank, an ISO
+        # date or a label made safe once above: a control character anywhere
+        # would make openpyxl refuse the file, and an answer of the wrong
+        # shape (a list where a code was expected) is text by then.
         row = [
-            reference,
-            wave,
+            safe_cell(reference),
+            wave_cell,
             iso_london(submitted_at),
             iso_london(started_at),
             1 if has_contact else 0,
         ]
         for reader in readers:
             row.extend(reader(answers, wave))
-        # Every cell that is not a number or blank goes through cell_safe here,
-        # and only here: a control character anywhere in any text would make
-        # openpyxl refuse the file, and an answer of the wrong shape (a list
-        # where a code was expected) is text by the time it leaves.
-        return [
-            cell
-            if cell is None or cell.__class__ is int or cell.__class__ is float
-            else safe_text(cell)
-            for cell in row
-        ]
+        return row
 
     return build
 
 
-def _safe_text_function() -> Callable[[object], str]:
-    """``cell_safe`` for any value, as text, remembering short repeated strings.
+def safe_cell(value):
+    """``cell_safe`` for any answer value, as text unless a number or blank.
 
-    Labels and slugs repeat on every row; the cache is bounded (least recently
-    used out), so unique values such as dates cannot make memory grow.
+    Most text needs nothing, and this is every text cell of a large export,
+    so that case is answered first with two checks made in C.
     """
-    remembered = lru_cache(maxsize=4096)(cell_safe)
-
-    def safe_text(value) -> str:
-        if value.__class__ is not str:
-            value = as_text(value)
-        return remembered(value) if len(value) <= 120 else cell_safe(value)
-
-    return safe_text
+    if value is None or value.__class__ is int or value.__class__ is float:
+        return value
+    if value.__class__ is not str:
+        value = as_text(value)
+    if (
+        value
+        and value[0] not in FORMULA_TRIGGERS
+        and not value[0].isspace()
+        and ILLEGAL_CHARACTERS.search(value) is None
+    ):
+        return value
+    return cell_safe(value)
 
 
 def as_text(value) -> str:
@@ -343,18 +345,19 @@ def _flags_reader(code: str, options: list[str], offered: list[set[str] | None])
 
 
 def _label_reader(code: str, labels: dict[str, str]):
+    safe_labels = {option: cell_safe(label) for option, label in labels.items()}
+
     def read(answers: dict, wave: str) -> list:
         value = answers.get(code)
-        if value.__class__ is not str:
-            return [value]
-        return [labels.get(value, value)]
+        label = safe_labels.get(value) if value.__class__ is str else None
+        return [safe_cell(value) if label is None else label]
 
     return read
 
 
 def _text_reader(key: str):
     def read(answers: dict, wave: str) -> list:
-        return [answers.get(key)]
+        return [safe_cell(answers.get(key))]
 
     return read
 
