@@ -1,4 +1,7 @@
-"""The staff admin in a browser: password and code, filters, a response, dashboard."""
+"""The staff admin in a browser: sign-in with a code, filters, a response, export."""
+
+import io
+from pathlib import Path
 
 import pytest
 from django.apps import apps
@@ -6,8 +9,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from openpyxl import load_workbook
 
 from e2e.axe import assert_no_axe_violations
+from staff.models import AuditEvent
 from staff.roles import ANALYST, roles_sync
 from staff.tests.fixtures import PASSWORD, submitted
 from survey.tests.factories import wave_with_questionnaire
@@ -54,6 +59,24 @@ def test_analyst_signs_in_with_a_code_filters_reads_and_sees_the_dashboard(
     assert rows.count() == 1
     rows.first.locator("th a").click()
     assert page.get_by_text("Which sector do you work in?").is_visible()
+
+    # Export what the filter shows, as XLSX, and open the file.
+    page.goto(live_server.url + "/admin/survey/response/?sector=nhs")
+    page.get_by_role("link", name="Export").click()
+    assert page.get_by_text("1 submitted response match").is_visible()
+    page.get_by_label("Format").select_option(label="xlsx")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export").click()
+    assert download.value.suggested_filename.endswith(".xlsx")
+    workbook = load_workbook(io.BytesIO(Path(download.value.path()).read_bytes()))
+    headers, *values = list(workbook.active.values)
+    assert len(values) == 1
+    row = dict(zip(headers, values[0], strict=True))
+    assert row["sector"] == "NHS"
+    assert row["boroughs__camden"] == 1
+    assert AuditEvent.objects.filter(
+        action=AuditEvent.Action.EXPORT, file_format="xlsx", row_count=1
+    ).exists()
 
     page.goto(live_server.url + "/admin/dashboard/")
     assert page.get_by_role(
