@@ -11,8 +11,8 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from openpyxl import load_workbook
 
+from audit.models import AuditEvent
 from e2e.axe import assert_no_axe_violations
-from staff.models import AuditEvent
 from staff.roles import ANALYST, roles_sync
 from staff.tests.fixtures import PASSWORD, submitted
 from survey.tests.factories import wave_with_questionnaire

@@ -30,9 +30,9 @@ ROLES: dict[str, dict[str, list[str]]] = {
             "survey.delete_contactdetails",
             "casestudies.view_casestudy",
             "casestudies.view_source",
-            "staff.export_responses",
-            "staff.view_dashboard",
-            "staff.start_case_study",
+            "audit.export_responses",
+            "audit.view_dashboard",
+            "audit.start_case_study",
         ],
         "exclude": [],
     },
@@ -51,9 +51,9 @@ ROLES: dict[str, dict[str, list[str]]] = {
         "include": ["*"],
         # Nobody edits or deletes the audit trail, not even an administrator.
         "exclude": [
-            "staff.add_auditevent",
-            "staff.change_auditevent",
-            "staff.delete_auditevent",
+            "audit.add_auditevent",
+            "audit.change_auditevent",
+            "audit.delete_auditevent",
         ],
     },
 }

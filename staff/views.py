@@ -106,7 +106,7 @@ def two_factor_setup(request, site):
 
 def dashboard(request, site):
     """The analyst dashboard: counts and charts for one wave or all waves."""
-    if not request.user.has_perm("staff.view_dashboard"):
+    if not request.user.has_perm("audit.view_dashboard"):
         raise PermissionDenied
     data = dashboard_data.dashboard_for(request.GET.get("wave", ""))
     context = {

@@ -9,6 +9,8 @@ from django.db import IntegrityError, connection, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from audit.models import AuditEvent
+from audit.services import audit_record
 from survey.models import (
     ContactDetails,
     RateLimitBucket,
@@ -158,10 +160,6 @@ def response_withdraw(*, response: Response) -> None:
     details were held), never what was answered or who the respondent was;
     both writes succeed or neither does.
     """
-    # Imported here so the survey app does not load the staff app at import.
-    from staff.models import AuditEvent
-    from staff.services import audit_record
-
     with transaction.atomic():
         wave_slug = Wave.objects.values_list("slug", flat=True).get(pk=response.wave_id)
         had_contact = ContactDetails.objects.filter(response_id=response.pk).exists()

@@ -5,8 +5,8 @@ from http import HTTPStatus
 import pytest
 from django.urls import reverse
 
+from audit.models import AuditEvent
 from casestudies.models import CaseStudy
-from staff.models import AuditEvent
 from staff.tests.fixtures import submitted
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from staff.models import AuditEvent
+from audit.models import AuditEvent
 from staff.tests.fixtures import submitted
 from survey.models import ContactDetails, Response
 from survey.services import response_withdraw

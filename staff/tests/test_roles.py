@@ -41,8 +41,8 @@ def test_analyst_may_read_and_export_responses_but_not_edit_content():
     assert {
         "survey.view_response",
         "survey.view_contactdetails",
-        "staff.export_responses",
-        "staff.view_dashboard",
+        "audit.export_responses",
+        "audit.view_dashboard",
     } <= perms
     assert not {p for p in perms if p.startswith(("casestudies.change", "roadmap."))}
     assert "survey.change_wave" not in perms
@@ -53,7 +53,7 @@ def test_editor_may_edit_content_but_not_see_responses():
     assert {"casestudies.change_casestudy", "survey.change_wave"} <= perms
     assert any(p.startswith("roadmap.change_") for p in perms)
     assert not {p for p in perms if "response" in p or "contactdetails" in p}
-    assert "staff.export_responses" not in perms
+    assert "audit.export_responses" not in perms
 
 
 def test_admin_has_everything_but_editing_the_audit_trail():
@@ -61,7 +61,7 @@ def test_admin_has_everything_but_editing_the_audit_trail():
     assert {
         "auth.change_user",
         "survey.delete_response",
-        "staff.view_auditevent",
+        "audit.view_auditevent",
     } <= perms
     assert not {p for p in perms if p.endswith("auditevent") and "view" not in p}
 
@@ -128,7 +128,7 @@ def test_analyst_cannot_edit_content(analyst_client, open_wave):
         "admin:index",
         "admin:survey_response_changelist",
         "admin:dashboard",
-        "admin:staff_auditevent_changelist",
+        "admin:audit_auditevent_changelist",
         "admin:casestudies_casestudy_changelist",
         "admin:auth_user_changelist",
     ],

@@ -2,7 +2,7 @@
 
 import pytest
 
-from staff.models import AuditEvent
+from audit.models import AuditEvent
 from staff.tests.fixtures import submitted
 from survey.models import ContactDetails, Response
 from survey.services import response_withdraw

@@ -23,8 +23,9 @@ from import_export.admin import ExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from import_export.forms import ExportForm
 
+from audit.models import AuditEvent
+from audit.services import audit_record
 from staff import services
-from staff.models import AuditEvent
 from survey.models import ContactDetails, Question, Response
 from survey.resources import (
     DICTIONARY_HEADERS,
@@ -212,7 +213,7 @@ class ResponseAdmin(ExportMixin, admin.ModelAdmin):
         return False
 
     def has_export_permission(self, request):
-        return request.user.has_perm("staff.export_responses")
+        return request.user.has_perm("audit.export_responses")
 
     @admin.display(description="Submitted", ordering="submitted_at")
     def submitted(self, response):
@@ -283,7 +284,7 @@ class ResponseAdmin(ExportMixin, admin.ModelAdmin):
             "submitted": iso_london(response.submitted_at),
             "sections": answered_sections(response),
             "can_view_contact": user.has_perm("survey.view_contactdetails"),
-            "can_start_case_study": user.has_perm("staff.start_case_study"),
+            "can_start_case_study": user.has_perm("audit.start_case_study"),
             "case_study": CaseStudy.objects.filter(source_response=response).first(),
             "has_delete_permission": self.has_delete_permission(request, response),
             **(extra_context or {}),
@@ -335,7 +336,7 @@ class ResponseAdmin(ExportMixin, admin.ModelAdmin):
         """Start (or open) the draft case study drawn from this response."""
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
-        if not request.user.has_perm("staff.start_case_study"):
+        if not request.user.has_perm("audit.start_case_study"):
             raise PermissionDenied
         response = self._response_or_404(request, object_id)
         try:
@@ -373,7 +374,7 @@ class ResponseAdmin(ExportMixin, admin.ModelAdmin):
             file_format = self.get_export_formats()[
                 int(export_form.cleaned_data["format"])
             ]().get_title()
-        services.audit_record(
+        audit_record(
             user=request.user,
             action=AuditEvent.Action.EXPORT,
             filters=_filters(request),
@@ -406,7 +407,7 @@ class ResponseAdmin(ExportMixin, admin.ModelAdmin):
             return redirect(reverse("admin:survey_response_changelist") + "?e=1")
         columns = columns_for_queryset(queryset)
         dataset = tablib.Dataset(*dictionary_rows(columns), headers=DICTIONARY_HEADERS)
-        services.audit_record(
+        audit_record(
             user=request.user,
             action=AuditEvent.Action.DATA_DICTIONARY,
             filters=_filters(request),

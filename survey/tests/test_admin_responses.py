@@ -5,7 +5,7 @@ from http import HTTPStatus
 import pytest
 from django.urls import reverse
 
-from staff.models import AuditEvent
+from audit.models import AuditEvent
 from staff.tests.fixtures import submitted
 from survey.models import ContactDetails, Response
 from survey.tests.factories import ResponseFactory, WaveFactory

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from staff.models import AuditEvent
+from audit.models import AuditEvent
 from staff.tests.fixtures import london, submitted
 from survey.models import Response
 from survey.resources import (

@@ -4,8 +4,8 @@ import getpass
 
 from django.core.management.base import BaseCommand, CommandError
 
-from staff.models import AuditEvent
-from staff.services import audit_record
+from audit.models import AuditEvent
+from audit.services import audit_record
 from survey.models import Response, Wave
 from survey.resources import (
     columns_for_waves,

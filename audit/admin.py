@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from staff.models import AuditEvent
+from audit.models import AuditEvent
 
 
 @admin.register(AuditEvent)

@@ -53,6 +53,8 @@ class AuditEvent(models.Model):
 
     class Meta:
         ordering = ["-at", "-id"]
+        # The table (and index) keep the names they had in the staff app.
+        db_table = "staff_auditevent"
         verbose_name = "audit event"
         indexes = [models.Index(fields=["action", "-at"], name="staff_audit_action_at")]
         # Rights for the roles that are not about one model's rows.
