@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from pages.forms import form_helper
 from roadmap.models import ROADMAP_SECTORS, DomainDescription, Statement
 from roadmap.scoring import Rating
-from survey.forms import HoneypotMixin
+from throttling.forms import HoneypotMixin
 
 # The radio for leaders who would rather not say, or who are in another sector;
 # stored as no sector.

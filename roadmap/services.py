@@ -20,7 +20,7 @@ from roadmap.models import (
     TextKey,
     token_digest,
 )
-from survey.services import client_key, rate_limit_hit
+from throttling.services import client_key, rate_limit_hit
 
 CONTENT_PATH = Path(__file__).resolve().parent / "content" / "roadmap.yaml"
 # Results saved per hour from one IP address (see docs/roadmap.md): above a

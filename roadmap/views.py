@@ -31,7 +31,7 @@ from roadmap.models import (
     Statement,
     london_today,
 )
-from survey.views.flow import client_ip
+from throttling.services import client_ip
 from vocabulary.choices import Domain, Sector
 
 

@@ -1,28 +1,13 @@
-"""Two-factor sign-in helpers: the client address, devices and QR codes."""
+"""Two-factor sign-in helpers: devices and QR codes."""
 
 import base64
 import io
 
 import qrcode
 import qrcode.image.svg
-from django.conf import settings
 from django.http import HttpRequest
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
-
-
-def client_ip(request: HttpRequest) -> str:
-    """The client's address, trusting as many X-Forwarded-For hops as proxies.
-
-    The same rule as the survey's rate limits (SURVEY_TRUSTED_PROXIES).
-    """
-    proxies = settings.SURVEY_TRUSTED_PROXIES
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if proxies and forwarded:
-        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-        if len(hops) >= proxies:
-            return hops[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def confirmed_device(user) -> TOTPDevice | None:

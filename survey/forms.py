@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 
 from pages.forms import form_helper
 from survey.models import OTHER, PREFER_NOT_TO_SAY, Question
+from throttling.forms import HoneypotMixin
 
 OTHER_TEXT_MAX_LENGTH = 200
 NUMBER_MAX = 1_000_000
@@ -248,17 +249,6 @@ class SectionForm(forms.Form):
             for key, value in self.answers().items()
             if key not in self.errors
         }
-
-
-class HoneypotMixin(forms.Form):
-    """A field people never see or fill in; automated form-fillers often do."""
-
-    website = forms.CharField(required=False, max_length=200, label="Website")
-
-    @property
-    def is_spam(self) -> bool:
-        """True if the hidden field was filled in."""
-        return bool(self.data.get("website", "").strip())
 
 
 class StartForm(HoneypotMixin):

@@ -1,11 +1,10 @@
-"""Writes with rules: start a draft, save answers, submit, withdraw, rate limits."""
+"""Writes with rules: start a draft, save answers, submit, withdraw."""
 
-import hashlib
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -13,14 +12,11 @@ from audit.models import AuditEvent
 from audit.services import audit_record
 from survey.models import (
     ContactDetails,
-    RateLimitBucket,
     Response,
     Wave,
     free_text_keys_of,
 )
 from survey.routing import answers_pruned
-
-RATE_WINDOW = timedelta(hours=1)
 
 
 class WaveClosedError(Exception):
@@ -29,38 +25,6 @@ class WaveClosedError(Exception):
 
 class ConsentMissingError(Exception):
     """A response cannot be submitted without consent."""
-
-
-def _window_start(now: datetime) -> datetime:
-    return now.replace(minute=0, second=0, microsecond=0)
-
-
-def rate_limit_hit(*, key: str, limit: int, now: datetime | None = None) -> bool:
-    """Count one event for ``key`` in this hour; True if it goes over ``limit``.
-
-    One upsert in the database, so the count is shared by every web worker.
-    """
-    now = now or timezone.now()
-    window = _window_start(now)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {RateLimitBucket._meta.db_table} (key, window_start, count) "  # noqa: S608 - table name from the model
-            "VALUES (%s, %s, 1) ON CONFLICT (key, window_start) "
-            f"DO UPDATE SET count = {RateLimitBucket._meta.db_table}.count + 1 "
-            "RETURNING count",
-            [key, window],
-        )
-        count = cursor.fetchone()[0]
-    if count == 1:
-        # The first event of a key in a window clears windows no longer needed.
-        RateLimitBucket.objects.filter(window_start__lt=window - RATE_WINDOW).delete()
-    return count > limit
-
-
-def client_key(ip_address: str) -> str:
-    """A keyed hash of an IP address: counters never hold the address itself."""
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{ip_address}".encode())
-    return f"ip:{digest.hexdigest()[:40]}"
 
 
 def response_start(*, wave: Wave, now: datetime | None = None) -> tuple[Response, str]:

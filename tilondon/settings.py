@@ -83,6 +83,7 @@ THIRD_PARTY_APPS = [
 LOCAL_APPS = [
     "vocabulary",
     "audit",
+    "throttling",
     "pages",
     "survey",
     "casestudies",
@@ -174,8 +175,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "staff/locked_out.html"
-# The same client address as the survey's rate limits (SURVEY_TRUSTED_PROXIES).
-AXES_CLIENT_IP_CALLABLE = "staff.signin.client_ip"
+# The same client address as the rate limits (TRUSTED_PROXIES).
+AXES_CLIENT_IP_CALLABLE = "throttling.services.client_ip"
 # The issuer shown in authenticator apps beside the account name.
 OTP_TOTP_ISSUER = "Trauma-Informed London"
 # Staff sessions end after this long without a request, and after the longer
@@ -308,4 +309,7 @@ SURVEY_EMAILS_PER_SESSION_PER_HOUR = env.int(
 SURVEY_EMAILS_PER_IP_PER_HOUR = env.int("SURVEY_EMAILS_PER_IP_PER_HOUR", default=200)
 # How many proxies in front of the app add to X-Forwarded-For (0: use the
 # connecting address). Behind one load balancer, set 1.
-SURVEY_TRUSTED_PROXIES = env.int("SURVEY_TRUSTED_PROXIES", default=0)
+# SURVEY_TRUSTED_PROXIES is its old name, still read.
+TRUSTED_PROXIES = env.int(
+    "TRUSTED_PROXIES", default=env.int("SURVEY_TRUSTED_PROXIES", default=0)
+)

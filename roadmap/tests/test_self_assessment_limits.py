@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from roadmap import services
 from roadmap.models import SelfAssessment
-from survey.models import RateLimitBucket
+from throttling.models import RateLimitBucket
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,4 @@
-"""Services: idempotent submit under concurrency, rate-limit counters, withdrawal."""
+"""Services: idempotent submit under concurrency, withdrawal."""
 
 import datetime as dt
 import threading
@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 
 from survey import services
-from survey.models import ContactDetails, RateLimitBucket, Response
+from survey.models import ContactDetails, Response
 from survey.tests.factories import (
     ContactDetailsFactory,
     ResponseFactory,
@@ -82,29 +82,6 @@ def test_save_answers_after_the_close_keeps_them_and_says_so():
         )
     draft.refresh_from_db()
     assert draft.saved_after_close_at == later
-
-
-def test_rate_limit_counts_per_key_and_hour():
-    now = dt.datetime(2025, 1, 5, 10, 15, tzinfo=dt.UTC)
-    hits = [services.rate_limit_hit(key="k", limit=2, now=now) for _ in range(3)]
-    assert hits == [False, False, True]
-    assert not services.rate_limit_hit(key="other", limit=2, now=now)
-    next_hour = now + dt.timedelta(hours=1)
-    assert not services.rate_limit_hit(key="k", limit=2, now=next_hour)
-
-
-def test_rate_limit_clears_old_windows():
-    old = dt.datetime(2025, 1, 5, 6, 0, tzinfo=dt.UTC)
-    services.rate_limit_hit(key="k", limit=5, now=old)
-    services.rate_limit_hit(key="k", limit=5, now=old + dt.timedelta(hours=5))
-    assert RateLimitBucket.objects.count() == 1
-
-
-def test_client_key_does_not_contain_the_address():
-    key = services.client_key("192.0.2.7")
-    assert "192.0.2.7" not in key
-    assert key == services.client_key("192.0.2.7")
-    assert key != services.client_key("192.0.2.8")
 
 
 def test_withdraw_deletes_response_and_contact_details():

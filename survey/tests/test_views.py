@@ -10,9 +10,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils.html import escape
 
-from survey import services
-from survey.models import ContactDetails, RateLimitBucket, Response
+from survey.models import ContactDetails, Response
 from survey.tests.factories import LONDON, WaveFactory
+from throttling.models import RateLimitBucket
+from throttling.services import client_key, rate_limit_hit
 
 pytestmark = pytest.mark.django_db
 
@@ -717,11 +718,9 @@ def test_more_than_300_starts_from_one_address_succeed_by_default(open_wave, set
     # The audit case: a cascade email sends hundreds of one organisation's
     # staff, all behind one address, to the survey within the hour.
     # 300 starts already counted this hour (as begin counts them), then more.
-    key = services.client_key("127.0.0.1")
+    key = client_key("127.0.0.1")
     for _ in range(300):
-        assert not services.rate_limit_hit(
-            key=key, limit=settings.SURVEY_STARTS_PER_IP_PER_HOUR
-        )
+        assert not rate_limit_hit(key=key, limit=settings.SURVEY_STARTS_PER_IP_PER_HOUR)
     url = reverse("survey:begin", args=[open_wave.slug])
     codes = [Client().post(url).status_code for _ in range(5)]
     assert codes == [HTTPStatus.FOUND] * 5
@@ -744,7 +743,7 @@ def test_per_address_limit_still_bites_above_the_setting(open_wave, settings):
 
 def test_forwarded_address_is_used_only_behind_a_trusted_proxy(open_wave, settings):
     settings.SURVEY_STARTS_PER_IP_PER_HOUR = 1
-    settings.SURVEY_TRUSTED_PROXIES = 1
+    settings.TRUSTED_PROXIES = 1
     url = reverse("survey:begin", args=[open_wave.slug])
     first = Client(HTTP_X_FORWARDED_FOR="1.1.1.1").post(url)
     second = Client(HTTP_X_FORWARDED_FOR="2.2.2.2").post(url)

@@ -6,7 +6,6 @@ database stores only the token's hash.
 
 from http import HTTPStatus
 
-from django.conf import settings
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
@@ -81,17 +80,6 @@ def already_submitted_page(request, wave: Wave, token: str):
         "survey/already_submitted.html",
         {"wave": wave, "withdraw_url": reverse("survey:withdraw", args=[token])},
     )
-
-
-def client_ip(request) -> str:
-    """The client's address, read through trusted proxies only."""
-    proxies = settings.SURVEY_TRUSTED_PROXIES
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if proxies and forwarded:
-        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-        if len(hops) >= proxies:
-            return hops[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def resume_link(request, token: str) -> str:

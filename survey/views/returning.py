@@ -15,7 +15,6 @@ from survey.forms import (
 from survey.models import Response
 from survey.views.flow import (
     already_submitted_page,
-    client_ip,
     not_open_page,
     resume_link,
     resume_url,
@@ -26,6 +25,7 @@ from survey.views.flow import (
     submitted_here,
     wave_or_404,
 )
+from throttling.services import client_ip, client_key, rate_limit_hit
 
 
 @never_cache
@@ -45,11 +45,11 @@ def save_and_return(request, wave_slug):
         if not request.session.session_key:
             request.session.create()
         # Per browser, and per address so fresh cookies cannot send thousands.
-        if services.rate_limit_hit(
+        if rate_limit_hit(
             key=f"email:{request.session.session_key}",
             limit=settings.SURVEY_EMAILS_PER_SESSION_PER_HOUR,
-        ) or services.rate_limit_hit(
-            key=f"email:{services.client_key(client_ip(request))}",
+        ) or rate_limit_hit(
+            key=f"email:{client_key(client_ip(request))}",
             limit=settings.SURVEY_EMAILS_PER_IP_PER_HOUR,
         ):
             return render(

@@ -13,7 +13,6 @@ from survey.forms import (
 )
 from survey.models import Wave
 from survey.views.flow import (
-    client_ip,
     not_open_page,
     resume_url,
     session_remember,
@@ -23,6 +22,7 @@ from survey.views.flow import (
     wave_or_404,
     wave_steps,
 )
+from throttling.services import client_ip, client_key, rate_limit_hit
 
 
 def start(request):
@@ -80,11 +80,11 @@ def begin(request, wave_slug):
         raise Http404("This wave has no questions yet.")
     if not request.session.session_key:
         request.session.create()
-    limited = services.rate_limit_hit(
+    limited = rate_limit_hit(
         key=f"session:{request.session.session_key}",
         limit=settings.SURVEY_STARTS_PER_SESSION_PER_HOUR,
-    ) or services.rate_limit_hit(
-        key=services.client_key(client_ip(request)),
+    ) or rate_limit_hit(
+        key=client_key(client_ip(request)),
         limit=settings.SURVEY_STARTS_PER_IP_PER_HOUR,
     )
     if limited:

@@ -1,0 +1,1 @@
+"""Holding back automated and bulk traffic: rate limits, client address, honeypot."""
