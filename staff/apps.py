@@ -1,16 +1,16 @@
-"""The staff app: roles, audit trail, two-factor sign-in, dashboard, retention."""
+"""The staff app: roles, two-factor sign-in, demo accounts and the admin site."""
 
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
 
 
 class StaffConfig(AppConfig):
-    """Roles, the audit trail and the staff-only pages."""
+    """Roles, sign-in with a code, and the staff-only pages."""
 
     default = True
     default_auto_field = "django.db.models.BigAutoField"
     name = "staff"
-    verbose_name = "Staff and audit"
+    verbose_name = "Staff"
 
 
 class StaffAdminConfig(admin_apps.AdminConfig):

@@ -28,9 +28,6 @@ class StaffAdminSite(OTPAdminSite):
     login_form = AdminAuthenticationForm
     login_template = None
 
-    def __init__(self, name="admin"):
-        super().__init__(name)
-
     def login(self, request, extra_context=None):
         """Send a password-verified staff member on to the code step."""
         user = request.user

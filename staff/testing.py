@@ -24,8 +24,3 @@ def force_login_with_two_factor(client: Client, user, backend=None) -> None:
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
-
-
-def force_login_password_only(client: Client, user, backend=None) -> None:
-    """Sign ``user`` in with the password step alone (the code not yet given)."""
-    _plain_force_login(client, user, backend)

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from pages.demo import demo_totp_key
+from staff.demo import demo_totp_key
 from staff.middleware import LAST_SEEN_KEY, SIGNED_IN_KEY
 from staff.roles import ANALYST
 from staff.tests.fixtures import PASSWORD, staff_user

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django_otp.oath import totp
 
-from pages.demo import DEMO_STAFF, demo_totp_key
+from staff.demo import DEMO_STAFF, demo_totp_key
 
 
 class Command(BaseCommand):
