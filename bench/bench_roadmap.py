@@ -23,8 +23,9 @@ from django.utils import timezone
 from casestudies.models import CaseStudy
 from roadmap import scoring, services
 from roadmap.journey import framework, published_case_studies
-from roadmap.models import DomainStage, SelfAssessment, Statement, token_digest
+from roadmap.models import DomainStage, SelfAssessment, Statement
 from roadmap.scoring import Rating
+from throttling.tokens import token_hash
 from vocabulary.choices import Component, Domain, Principle, R, Sector
 
 CASE_STUDIES = 1_000
@@ -77,7 +78,7 @@ def _build(rng) -> str:
         answers = {s.code: rng.choice(Rating.values) for s in statements}
         results.append(
             SelfAssessment(
-                token_digest=token_digest(f"bench-{n}"),
+                token_digest=token_hash(f"bench-{n}"),
                 sector=rng.choice(SECTORS),
                 answers=answers,
                 profile={

@@ -14,8 +14,8 @@ from openpyxl import load_workbook
 from audit.models import AuditEvent
 from e2e.axe import assert_no_axe_violations
 from staff.roles import ANALYST, roles_sync
-from staff.tests.fixtures import PASSWORD, submitted
-from survey.tests.factories import wave_with_questionnaire
+from staff.tests.fixtures import PASSWORD
+from survey.tests.factories import submitted, wave_with_questionnaire
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -5,10 +5,7 @@ cells, actions and statements join to their descriptions by code, in Python,
 without a query per row.
 """
 
-import hashlib
-import secrets
 from datetime import date
-from zoneinfo import ZoneInfo
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, models
@@ -18,14 +15,15 @@ from django.utils import timezone
 
 from roadmap.fields import ChoiceArrayField, LineArrayField
 from roadmap.scoring import StageReached
+from throttling.tokens import token_hash
 from vocabulary.choices import Component, Domain, Principle, R, Sector, Stage
+from vocabulary.time import LONDON
 
 # The sectors the roadmap is written for (the sector view and the self-assessment).
 ROADMAP_SECTORS = [Sector.LOCAL_AUTHORITY, Sector.MET_POLICE, Sector.NHS, Sector.VCS]
+
+
 # The programme runs on London time, whatever the server's clock says.
-LONDON = ZoneInfo("Europe/London")
-
-
 def london_today() -> date:
     """Today's date in London."""
     return timezone.localdate(timezone=LONDON)
@@ -329,17 +327,12 @@ class Statement(models.Model):
         return f"{self.code}: {self.text}"
 
 
-def token_digest(token: str) -> str:
-    """The SHA-256 of a results token, which is all the database keeps."""
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 class SelfAssessmentQuerySet(models.QuerySet):
     """Self-assessment results."""
 
     def for_token(self, token: str):
         """The result a results link points to (at most one)."""
-        return self.filter(token_digest=token_digest(token))
+        return self.filter(token_digest=token_hash(token))
 
     def stage_counts(self) -> tuple[int, dict[str, dict[str, int]]]:
         """How many results, and how many reached each stage in each domain.
@@ -411,8 +404,3 @@ class SelfAssessment(models.Model):
 
     def __str__(self):
         return f"Result of {self.created_at:%d %B %Y}" if self.created_at else "Result"
-
-    @staticmethod
-    def new_token() -> str:
-        """A fresh unguessable token for a results link (256 bits)."""
-        return secrets.token_urlsafe(32)

@@ -18,9 +18,9 @@ from roadmap.models import (
     StageDescription,
     Statement,
     TextKey,
-    token_digest,
 )
 from throttling.services import client_key, rate_limit_hit
+from throttling.tokens import token_hash, token_new
 
 CONTENT_PATH = Path(__file__).resolve().parent / "content" / "roadmap.yaml"
 # Results saved per hour from one IP address (see docs/roadmap.md): above a
@@ -175,9 +175,9 @@ def self_assessment_create(
     The token is returned once and only its digest is stored.
     """
     stored = scoring.clean_answers(answers, (s.code for s in statements))
-    token = SelfAssessment.new_token()
+    token = token_new()
     assessment = SelfAssessment.objects.create(
-        token_digest=token_digest(token),
+        token_digest=token_hash(token),
         sector=sector,
         answers=stored,
         profile={

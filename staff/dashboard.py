@@ -1,14 +1,7 @@
-"""The analyst dashboard's figures, aggregated in PostgreSQL.
-
-Each figure is one GROUP BY over the responses table (JSONB operators for
-answers), so the page runs the same handful of queries however many
-responses there are.
-"""
-
-from django.db import connection
+"""The analyst dashboard: its figures (ResponseQuerySet methods) laid out as charts."""
 
 from staff import charts
-from survey.models import AGREEMENT_OPTIONS, Question, Response, Wave
+from survey.models import AGREEMENT_OPTIONS, DONT_KNOW, Question, Response, Wave
 from vocabulary.choices import (
     LOCAL_AUTHORITY_AREAS,
     Borough,
@@ -17,80 +10,11 @@ from vocabulary.choices import (
     Sector,
 )
 
-RESPONSES = Response._meta.db_table
-SUBMITTED = Response.Status.SUBMITTED
 AGREEMENT_CODES = [option["code"] for option in AGREEMENT_OPTIONS]
 AGREEMENT_LABELS = [option["label"] for option in AGREEMENT_OPTIONS]
+# "Don't know" (DONT_KNOW) is shown, but left out of the share who agree.
 AGREE = {"agree", "strongly_agree"}
-# "Don't know" is shown, but left out of the share who agree.
-DONT_KNOW = "dont_know"
 SECTOR_LABELS = dict(Sector.choices) | {"other": "Other"}
-
-
-def _rows(sql: str, params: list) -> list[tuple]:
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
-
-
-def _wave_clause(wave: Wave | None) -> tuple[str, list]:
-    if wave is None:
-        return "", []
-    return " AND r.wave_id = %s", [wave.pk]
-
-
-def per_day(wave: Wave | None) -> list[tuple[str, int, int]]:
-    """Responses started and submitted on each London day."""
-    clause, params = _wave_clause(wave)
-    # The table name comes from the model; every value is a parameter.
-    sql = (
-        "SELECT d, sum(started)::int, sum(submitted)::int FROM ("  # noqa: S608
-        f" SELECT (r.started_at AT TIME ZONE 'Europe/London')::date AS d,"
-        f" 1 AS started, 0 AS submitted FROM {RESPONSES} r WHERE true{clause}"
-        " UNION ALL"
-        " SELECT (r.submitted_at AT TIME ZONE 'Europe/London')::date, 0, 1"
-        f" FROM {RESPONSES} r WHERE r.status = %s{clause}"
-        ") days GROUP BY d ORDER BY d"
-    )
-    rows = _rows(sql, [*params, SUBMITTED, *params])
-    return [(day.isoformat(), started, submitted) for day, started, submitted in rows]
-
-
-def by_column(column: str, wave: Wave | None, *, unnest: bool = False) -> dict:
-    """Submitted responses counted by ``sector`` or each of ``boroughs``."""
-    clause, params = _wave_clause(wave)
-    value = f"unnest(r.{column})" if unnest else f"r.{column}"
-    sql = (
-        f"SELECT v, count(*) FROM (SELECT {value} AS v FROM {RESPONSES} r"  # noqa: S608 - names from this module
-        f" WHERE r.status = %s{clause}) t GROUP BY v"
-    )
-    return dict(_rows(sql, [SUBMITTED, *params]))
-
-
-def answer_counts(codes: list[str], wave: Wave | None) -> dict[str, dict[str, int]]:
-    """For each question code, how many submitted responses gave each answer.
-
-    Lists (multiple choice) are unnested, so each chosen option counts once.
-    """
-    if not codes:
-        return {}
-    clause, params = _wave_clause(wave)
-    # The table name comes from the model; every value is a parameter.
-    sql = (
-        "SELECT kv.key, coalesce(item.value, kv.value #>> '{}'), count(*)"  # noqa: S608
-        f" FROM {RESPONSES} r"
-        " CROSS JOIN LATERAL jsonb_each(r.answers) kv"
-        " LEFT JOIN LATERAL jsonb_array_elements_text("
-        "   CASE WHEN jsonb_typeof(kv.value) = 'array' THEN kv.value END"
-        " ) item ON true"
-        f" WHERE r.status = %s AND kv.key = ANY(%s){clause}"
-        " GROUP BY 1, 2"
-    )
-    counts: dict[str, dict[str, int]] = {code: {} for code in codes}
-    for key, value, number in _rows(sql, [SUBMITTED, codes, *params]):
-        if value is not None:
-            counts[key][value] = number
-    return counts
 
 
 def _share_agreeing(counts: dict[str, int]) -> tuple[int, int]:
@@ -132,13 +56,13 @@ def dashboard_for(wave_slug: str) -> dict:
     wave = next((w for w in waves if w.slug == wave_slug), None)
     agreement_questions = agreement_questions_for(wave)
     codes = [q.code for q in agreement_questions]
-    counts = answer_counts([*codes, "example_rs"], wave)
+    counts = Response.objects.answer_counts([*codes, "example_rs"], wave)
 
-    days = per_day(wave)
+    days = Response.objects.started_and_submitted_per_day(wave)
     started = sum(s for _, s, _ in days)
     submitted = sum(s for _, _, s in days)
 
-    sectors = by_column("sector", wave)
+    sectors = Response.objects.submitted_count_by("sector", wave)
     sector_rows = sorted(
         (
             (SECTOR_LABELS.get(code, code or "Not answered"), n)
@@ -146,7 +70,7 @@ def dashboard_for(wave_slug: str) -> dict:
         ),
         key=lambda row: (-row[1], row[0]),
     )
-    boroughs = by_column("boroughs", wave, unnest=True)
+    boroughs = Response.objects.submitted_count_by("boroughs", wave, unnest=True)
     borough_labels = dict(Borough.choices)
     borough_rows = [
         (borough_labels[code], boroughs.get(code, 0))

@@ -8,6 +8,7 @@ from django.utils import timezone
 from survey.models import Response, Wave
 from survey.questionnaire import questionnaire_load, wave_questions_load
 from survey.services import response_submit
+from throttling.tokens import token_hash, token_new
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -105,9 +106,7 @@ def demo_responses_add(*, wave: Wave, answers_list: list[dict]) -> int:
             .exists()
         ):
             continue
-        response = Response(
-            wave=wave, resume_token_hash=Response.hash_token(Response.new_token())
-        )
+        response = Response(wave=wave, resume_token_hash=token_hash(token_new()))
         response.set_answers(answers)
         response.last_step = "demo"
         response.save()

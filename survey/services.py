@@ -1,6 +1,7 @@
-"""Writes with rules: start a draft, save answers, submit, withdraw."""
+"""Every write to the survey's rows: drafts, answers, submission, withdrawal,
+contact details, deletion, retention and case studies drawn from responses."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -10,6 +11,11 @@ from django.utils import timezone
 
 from audit.models import AuditEvent
 from audit.services import audit_record
+from casestudies.models import CaseStudy
+from casestudies.services import (
+    case_study_draft_from_example,
+    case_study_of_response,
+)
 from survey.models import (
     ContactDetails,
     Response,
@@ -17,6 +23,7 @@ from survey.models import (
     free_text_keys_of,
 )
 from survey.routing import answers_pruned
+from throttling.tokens import token_hash, token_new
 
 
 class WaveClosedError(Exception):
@@ -27,14 +34,16 @@ class ConsentMissingError(Exception):
     """A response cannot be submitted without consent."""
 
 
+class NoConsentError(Exception):
+    """The respondent did not leave contact details, so no case study is started."""
+
+
 def response_start(*, wave: Wave, now: datetime | None = None) -> tuple[Response, str]:
     """Create a draft for an open wave; return it with its resume token."""
     if not wave.is_open(now):
         raise WaveClosedError
-    token = Response.new_token()
-    response = Response.objects.create(
-        wave=wave, resume_token_hash=Response.hash_token(token)
-    )
+    token = token_new()
+    response = Response.objects.create(wave=wave, resume_token_hash=token_hash(token))
     return response, token
 
 
@@ -117,19 +126,23 @@ def response_submit(*, response: Response, now: datetime | None = None) -> Respo
     return locked
 
 
-def response_withdraw(*, response: Response) -> None:
-    """Delete a submitted response and, with it, any contact details.
+def response_delete(*, response: Response, user=None) -> None:
+    """Delete a response and, with it, any contact details, recording who did.
 
-    The audit trail keeps that it happened (reference, wave, whether contact
-    details were held), never what was answered or who the respondent was;
-    both writes succeed or neither does.
+    ``user`` is the staff member deleting it; without one, the respondent is
+    withdrawing it. The audit trail keeps that it happened (reference, wave,
+    whether contact details were held), never what was answered or who the
+    respondent was; both writes succeed or neither does.
     """
     with transaction.atomic():
         wave_slug = Wave.objects.values_list("slug", flat=True).get(pk=response.wave_id)
         had_contact = ContactDetails.objects.filter(response_id=response.pk).exists()
         audit_record(
-            action=AuditEvent.Action.WITHDRAWAL,
-            username="respondent",
+            user=user,
+            username="" if user is not None else "respondent",
+            action=AuditEvent.Action.DELETE_RESPONSE
+            if user is not None
+            else AuditEvent.Action.WITHDRAWAL,
             obj=response,
             detail={
                 "reference": response.reference,
@@ -138,6 +151,11 @@ def response_withdraw(*, response: Response) -> None:
             },
         )
         Response.objects.filter(pk=response.pk).delete()
+
+
+def response_withdraw(*, response: Response) -> None:
+    """The respondent withdraws a submitted response: it is deleted."""
+    response_delete(response=response)
 
 
 def contact_details_save(
@@ -164,3 +182,81 @@ def resume_link_email(*, wave: Wave, email: str, link: str) -> None:
         from_email=settings.DEFAULT_FROM_EMAIL,
         recipient_list=[email],
     )
+
+
+def contact_details_view(*, response: Response, user) -> ContactDetails | None:
+    """The contact details of a response, recording that they were seen."""
+    contact = ContactDetails.objects.filter(response=response).first()
+    if contact is not None:
+        audit_record(user=user, action=AuditEvent.Action.VIEW_CONTACT, obj=response)
+    return contact
+
+
+def contact_details_delete(*, response: Response, user) -> bool:
+    """Delete a response's contact details alone; True if there were any."""
+    with transaction.atomic():
+        deleted, _ = ContactDetails.objects.filter(response=response).delete()
+        if deleted:
+            audit_record(
+                user=user, action=AuditEvent.Action.DELETE_CONTACT, obj=response
+            )
+    return bool(deleted)
+
+
+def retention_purge(*, today: date | None = None, username: str = "") -> dict:
+    """Delete contact details and drafts of every wave past its retention date.
+
+    Withdrawn responses need nothing here: ``response_delete`` removes them,
+    with their contact details, the moment a respondent withdraws. Returns
+    the counts deleted per wave slug, and records them in the audit trail.
+    """
+    today = today or timezone.localdate()
+    deleted: dict[str, dict[str, int]] = {}
+    with transaction.atomic():
+        for wave in Wave.objects.filter(retention_until__lt=today).order_by("slug"):
+            contacts, _ = ContactDetails.objects.filter(response__wave=wave).delete()
+            drafts = Response.objects.for_wave(wave).drafts()
+            # Drafts can hold contact details too; the cascade counts them above.
+            draft_count = drafts.count()
+            drafts.delete()
+            if contacts or draft_count:
+                deleted[wave.slug] = {
+                    "contact_details": contacts,
+                    "drafts": draft_count,
+                }
+        total = sum(sum(counts.values()) for counts in deleted.values())
+        audit_record(
+            action=AuditEvent.Action.RETENTION,
+            username=username,
+            row_count=total,
+            detail={"date": today.isoformat(), "deleted": deleted},
+        )
+    return deleted
+
+
+def response_case_study_start(*, response: Response, user) -> CaseStudy:
+    """A draft case study from a consenting respondent's example, linked back.
+
+    If one was already started from this response, that one is returned.
+    """
+    existing = case_study_of_response(response.pk)
+    if existing is not None:
+        return existing
+    if not ContactDetails.objects.filter(response=response).exists():
+        raise NoConsentError
+    with transaction.atomic():
+        case_study = case_study_draft_from_example(
+            response_id=response.pk,
+            reference=response.reference,
+            answers=response.answers,
+            organisation=response.organisation,
+            sector=response.sector,
+            boroughs=response.boroughs,
+        )
+        audit_record(
+            user=user,
+            action=AuditEvent.Action.CASE_STUDY,
+            obj=response,
+            detail={"case_study": case_study.pk},
+        )
+    return case_study

@@ -15,8 +15,8 @@ from roadmap.models import (
     SelfAssessment,
     StageDescription,
     Statement,
-    token_digest,
 )
+from throttling.tokens import token_hash
 from vocabulary.choices import Domain, Stage
 
 
@@ -141,7 +141,7 @@ class SelfAssessmentFactory(DjangoModelFactory[SelfAssessment]):
         model = SelfAssessment
         skip_postgeneration_save = True
 
-    token_digest = factory.Sequence(lambda n: token_digest(f"token-{n}"))
+    token_digest = factory.Sequence(lambda n: token_hash(f"token-{n}"))
     sector = ""
     answers = factory.LazyFunction(dict)
     profile = factory.LazyFunction(lambda: dict.fromkeys(Domain.values, "starting_out"))

@@ -12,7 +12,6 @@ from roadmap.models import (
     SelfAssessment,
     TextKey,
     london_today,
-    token_digest,
 )
 from roadmap.scoring import StageReached
 from roadmap.tests.factories import (
@@ -22,6 +21,7 @@ from roadmap.tests.factories import (
     PhaseLinkFactory,
     SelfAssessmentFactory,
 )
+from throttling.tokens import token_hash, token_new
 from vocabulary.choices import Domain, Sector
 
 pytestmark = pytest.mark.django_db
@@ -113,7 +113,7 @@ def test_texts_returns_every_key_even_when_missing():
 
 
 def test_result_is_found_by_its_token_and_not_by_its_digest():
-    assessment = SelfAssessmentFactory(token_digest=token_digest("secret-token"))
+    assessment = SelfAssessmentFactory(token_digest=token_hash("secret-token"))
     assert SelfAssessment.objects.for_token("secret-token").get() == assessment
     assert not SelfAssessment.objects.for_token(assessment.token_digest).exists()
 
@@ -129,7 +129,7 @@ def test_database_refuses_a_sector_outside_the_roadmap():
 
 
 def test_new_tokens_are_long_and_different():
-    tokens = {SelfAssessment.new_token() for _ in range(50)}
+    tokens = {token_new() for _ in range(50)}
     assert len(tokens) == 50
     assert all(len(token) >= 43 for token in tokens)
 

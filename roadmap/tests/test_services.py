@@ -18,7 +18,6 @@ from roadmap.models import (
     StageDescription,
     Statement,
     TextKey,
-    token_digest,
 )
 from roadmap.services import (
     roadmap_content_load,
@@ -26,6 +25,7 @@ from roadmap.services import (
     self_assessment_create,
 )
 from roadmap.tests.factories import StatementFactory
+from throttling.tokens import token_hash
 from vocabulary.choices import Domain, Sector, Stage
 
 pytestmark = pytest.mark.django_db
@@ -120,5 +120,5 @@ def test_self_assessment_create_scores_and_stores_only_a_digest():
     assert assessment.answers == {"a1": "fully", "i1": "starting"}
     assert assessment.profile[Domain.GOVERNANCE_LEADERSHIP] == "aware"
     assert assessment.profile[Domain.WORKFORCE] == "starting_out"
-    assert assessment.token_digest == token_digest(token)
+    assert assessment.token_digest == token_hash(token)
     assert token not in str(SelfAssessment.objects.values().get())

@@ -1,6 +1,4 @@
-"""Fixtures for staff tests: people in each role, and responses to review."""
-
-import datetime as dt
+"""Fixtures for staff tests: people in each role, signed in with password and code."""
 
 import pytest
 from django.apps import apps as django_apps
@@ -9,36 +7,8 @@ from django.contrib.auth.models import Group
 from django.test import Client
 
 from staff.roles import ADMIN, ANALYST, EDITOR, roles_sync
-from survey.tests.factories import (
-    ContactDetailsFactory,
-    SubmittedResponseFactory,
-)
 
 PASSWORD = "a-long-test-password-1234"
-
-# Answers as the survey stores them: codes, lists for multiple choice.
-SAMPLE_ANSWERS = {
-    "consent": "yes",
-    "sector": "local_authority",
-    "la_service_area": "housing",
-    "organisation_name": "Hackney Council",
-    "job_role": "Housing officer",
-    "boroughs": ["hackney", "islington"],
-    "answering_for": "team",
-    "meaning_own_words": "Seeing the person, not the behaviour.",
-    "r_realise_1": "agree",
-    "r_resist_1": "strongly_agree",
-    "principle_safety": "disagree",
-    "principle_trust": "dont_know",
-    "components_in_place": ["training_all_staff", "written_policies"],
-    "barriers": ["funding", "other"],
-    "barriers_other": '=HYPERLINK("http://evil.example")',
-    "has_example": "yes",
-    "example_description": "A drop-in run with young people.\n\nIt started in 2023.",
-    "example_difference": "Fewer missed appointments.",
-    "example_evidence": "internally_evaluated",
-    "example_rs": ["recognise", "respond"],
-}
 
 
 def roles_present(role: str) -> Group:
@@ -100,24 +70,3 @@ def editor_client(editor):
 @pytest.fixture
 def vru_admin_client(vru_admin):
     return client_for(vru_admin)
-
-
-def submitted(wave, answers=None, *, contact=False, submitted_at=None, **kwargs):
-    """A submitted response to ``wave`` with these answers (and contact details)."""
-    response = SubmittedResponseFactory.build(wave=wave, **kwargs)
-    response.set_answers(dict(SAMPLE_ANSWERS if answers is None else answers))
-    if submitted_at is not None:
-        response.submitted_at = submitted_at
-    response.save()
-    if contact:
-        ContactDetailsFactory(
-            response=response, name="Ada Example", email="ada@example.org"
-        )
-    return response
-
-
-def london(*args) -> dt.datetime:
-    """A London wall-clock time as an aware datetime."""
-    from zoneinfo import ZoneInfo
-
-    return dt.datetime(*args, tzinfo=ZoneInfo("Europe/London"))

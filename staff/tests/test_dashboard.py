@@ -7,8 +7,7 @@ import pytest
 from django.urls import reverse
 
 from staff.dashboard import dashboard_for
-from staff.tests.fixtures import london, submitted
-from survey.tests.factories import ResponseFactory, WaveFactory
+from survey.tests.factories import ResponseFactory, WaveFactory, london, submitted
 
 pytestmark = pytest.mark.django_db
 

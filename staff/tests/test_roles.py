@@ -12,7 +12,8 @@ from django.urls import reverse
 
 from casestudies.tests.factories import CaseStudyFactory
 from staff.roles import ADMIN, ANALYST, EDITOR, ROLES
-from staff.tests.fixtures import roles_present, submitted
+from staff.tests.fixtures import roles_present
+from survey.tests.factories import submitted
 
 pytestmark = pytest.mark.django_db
 

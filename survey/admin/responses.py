@@ -2,7 +2,7 @@
 
 Drafts never appear. Contact details are kept off the list and the detail
 page: they open on a page of their own, for analysts and admins, and every
-view and deletion is written to the audit trail (staff.AuditEvent).
+view and deletion is written to the audit trail (audit.AuditEvent).
 """
 
 import re
@@ -25,7 +25,8 @@ from import_export.forms import ExportForm
 
 from audit.models import AuditEvent
 from audit.services import audit_record
-from staff import services
+from casestudies.services import case_study_of_response
+from survey import services
 from survey.models import ContactDetails, Question, Response
 from survey.resources import (
     DICTIONARY_HEADERS,
@@ -272,8 +273,6 @@ class ResponseAdmin(ExportMixin, admin.ModelAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         """Every answer beside its question, in questionnaire order."""
         response = self._response_or_404(request, object_id)
-        from casestudies.models import CaseStudy
-
         user = request.user
         context = {
             **self.admin_site.each_context(request),
@@ -285,7 +284,7 @@ class ResponseAdmin(ExportMixin, admin.ModelAdmin):
             "sections": answered_sections(response),
             "can_view_contact": user.has_perm("survey.view_contactdetails"),
             "can_start_case_study": user.has_perm("audit.start_case_study"),
-            "case_study": CaseStudy.objects.filter(source_response=response).first(),
+            "case_study": case_study_of_response(response.pk),
             "has_delete_permission": self.has_delete_permission(request, response),
             **(extra_context or {}),
         }
@@ -340,7 +339,9 @@ class ResponseAdmin(ExportMixin, admin.ModelAdmin):
             raise PermissionDenied
         response = self._response_or_404(request, object_id)
         try:
-            case_study = services.case_study_start(response=response, user=request.user)
+            case_study = services.response_case_study_start(
+                response=response, user=request.user
+            )
         except services.NoConsentError:
             self.message_user(
                 request,

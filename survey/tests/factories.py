@@ -1,7 +1,6 @@
 """Factories for survey models."""
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import factory
 from factory.django import DjangoModelFactory
@@ -14,8 +13,32 @@ from survey.models import (
     Section,
     Wave,
 )
+from throttling.tokens import token_hash, token_new
+from vocabulary.time import LONDON
 
-LONDON = ZoneInfo("Europe/London")
+# Answers as the survey stores them: codes, lists for multiple choice.
+SAMPLE_ANSWERS = {
+    "consent": "yes",
+    "sector": "local_authority",
+    "la_service_area": "housing",
+    "organisation_name": "Hackney Council",
+    "job_role": "Housing officer",
+    "boroughs": ["hackney", "islington"],
+    "answering_for": "team",
+    "meaning_own_words": "Seeing the person, not the behaviour.",
+    "r_realise_1": "agree",
+    "r_resist_1": "strongly_agree",
+    "principle_safety": "disagree",
+    "principle_trust": "dont_know",
+    "components_in_place": ["training_all_staff", "written_policies"],
+    "barriers": ["funding", "other"],
+    "barriers_other": '=HYPERLINK("http://evil.example")',
+    "has_example": "yes",
+    "example_description": "A drop-in run with young people.\n\nIt started in 2023.",
+    "example_difference": "Fewer missed appointments.",
+    "example_evidence": "internally_evaluated",
+    "example_rs": ["recognise", "respond"],
+}
 
 
 class QuestionnaireFactory(DjangoModelFactory[Questionnaire]):
@@ -104,9 +127,7 @@ class ResponseFactory(DjangoModelFactory[Response]):
         skip_postgeneration_save = True
 
     wave = factory.SubFactory(WaveFactory)
-    resume_token_hash = factory.LazyFunction(
-        lambda: Response.hash_token(Response.new_token())
-    )
+    resume_token_hash = factory.LazyFunction(lambda: token_hash(token_new()))
 
 
 class SubmittedResponseFactory(ResponseFactory):
@@ -144,3 +165,22 @@ def wave_with_questionnaire(**fields) -> Wave:
     wave = WaveFactory(questionnaire=questionnaire, **fields)
     wave_questions_load(wave=wave)
     return wave
+
+
+def submitted(wave, answers=None, *, contact=False, submitted_at=None, **kwargs):
+    """A submitted response to ``wave`` with these answers (and contact details)."""
+    response = SubmittedResponseFactory.build(wave=wave, **kwargs)
+    response.set_answers(dict(SAMPLE_ANSWERS if answers is None else answers))
+    if submitted_at is not None:
+        response.submitted_at = submitted_at
+    response.save()
+    if contact:
+        ContactDetailsFactory(
+            response=response, name="Ada Example", email="ada@example.org"
+        )
+    return response
+
+
+def london(*args) -> dt.datetime:
+    """A London wall-clock time as an aware datetime."""
+    return dt.datetime(*args, tzinfo=LONDON)

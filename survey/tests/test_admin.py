@@ -9,8 +9,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from staff.tests.fixtures import submitted
 from survey.models import Question, Wave
+from survey.tests.factories import submitted
 
 pytestmark = pytest.mark.django_db
 

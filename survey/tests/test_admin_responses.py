@@ -6,9 +6,8 @@ import pytest
 from django.urls import reverse
 
 from audit.models import AuditEvent
-from staff.tests.fixtures import submitted
 from survey.models import ContactDetails, Response
-from survey.tests.factories import ResponseFactory, WaveFactory
+from survey.tests.factories import ResponseFactory, WaveFactory, submitted
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from audit.models import AuditEvent
-from staff.tests.fixtures import london, submitted
 from survey.models import Response
 from survey.resources import (
     FORMULA_TRIGGERS,
@@ -22,7 +21,7 @@ from survey.resources import (
     columns_for_waves,
     dictionary_rows,
 )
-from survey.tests.factories import ResponseFactory, WaveFactory
+from survey.tests.factories import ResponseFactory, WaveFactory, london, submitted
 
 pytestmark = pytest.mark.django_db
 

@@ -8,10 +8,9 @@ import pytest
 from django.apps import apps
 from django.urls import reverse
 
-from staff.tests.fixtures import SAMPLE_ANSWERS, submitted
 from survey import services
 from survey.models import Response
-from survey.tests.factories import ResponseFactory
+from survey.tests.factories import SAMPLE_ANSWERS, ResponseFactory, submitted
 
 pytestmark = pytest.mark.django_db
 

@@ -14,6 +14,7 @@ from survey.models import ContactDetails, Response
 from survey.tests.factories import LONDON, WaveFactory
 from throttling.models import RateLimitBucket
 from throttling.services import client_key, rate_limit_hit
+from throttling.tokens import token_hash, token_new
 
 pytestmark = pytest.mark.django_db
 
@@ -469,10 +470,8 @@ def test_resume_link_that_does_not_exist_is_not_found(client, open_wave):
 
 
 def test_resume_link_after_the_close_shows_the_closed_page(client, closed_wave):
-    token = Response.new_token()
-    Response.objects.create(
-        wave=closed_wave, resume_token_hash=Response.hash_token(token)
-    )
+    token = token_new()
+    Response.objects.create(wave=closed_wave, resume_token_hash=token_hash(token))
     response = client.get(reverse("survey:resume", args=[token]))
     assert "This survey has closed" in response.content.decode()
 

@@ -7,10 +7,14 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from audit.models import AuditEvent
-from staff.tests.fixtures import submitted
 from survey.models import ContactDetails, Response
 from survey.services import response_withdraw
-from survey.tests.factories import ContactDetailsFactory, ResponseFactory, WaveFactory
+from survey.tests.factories import (
+    ContactDetailsFactory,
+    ResponseFactory,
+    WaveFactory,
+    submitted,
+)
 
 pytestmark = pytest.mark.django_db
 

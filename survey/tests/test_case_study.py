@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from audit.models import AuditEvent
 from casestudies.models import CaseStudy
-from staff.tests.fixtures import submitted
+from survey.tests.factories import submitted
 
 pytestmark = pytest.mark.django_db
 

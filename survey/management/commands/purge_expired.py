@@ -5,7 +5,7 @@ import getpass
 
 from django.core.management.base import BaseCommand, CommandError
 
-from staff.services import retention_purge
+from survey.services import retention_purge
 
 
 class Command(BaseCommand):

@@ -3,9 +3,9 @@
 import pytest
 
 from audit.models import AuditEvent
-from staff.tests.fixtures import submitted
 from survey.models import ContactDetails, Response
 from survey.services import response_withdraw
+from survey.tests.factories import submitted
 
 pytestmark = pytest.mark.django_db
 

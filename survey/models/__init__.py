@@ -1,0 +1,63 @@
+"""Waves, the questionnaire as data, responses (drafts included) and contact details.
+
+Answers live in one JSON document per response, keyed by stable question codes,
+so a response is one row and an export is one row per response with stable
+columns. Sector, boroughs and organisation are copied out of the answers when
+answers are saved, so analysts can filter on indexed columns.
+
+One module per aggregate: ``waves`` (questionnaire versions, waves, sections),
+``questions``, ``responses`` (with contact details) and ``figures`` (the
+dashboard's counts, mixed into the response queryset).
+"""
+
+from survey.models.questions import (
+    AGREEMENT_OPTIONS,
+    CONSENT_OPTIONS,
+    DONT_KNOW,
+    FREE_TEXT_TYPES,
+    OTHER,
+    PREFER_NOT_TO_SAY,
+    YES_NO_OPTIONS,
+    Question,
+    free_text_keys,
+    free_text_keys_of,
+)
+from survey.models.responses import (
+    REFERENCE_ALPHABET,
+    REFERENCE_PREFIX,
+    ContactDetails,
+    Response,
+    ResponseQuerySet,
+    search_text_for,
+)
+from survey.models.waves import (
+    RESERVED_WAVE_SLUGS,
+    Questionnaire,
+    Section,
+    Wave,
+    WaveQuerySet,
+)
+
+__all__ = [
+    "AGREEMENT_OPTIONS",
+    "CONSENT_OPTIONS",
+    "DONT_KNOW",
+    "FREE_TEXT_TYPES",
+    "OTHER",
+    "PREFER_NOT_TO_SAY",
+    "REFERENCE_ALPHABET",
+    "REFERENCE_PREFIX",
+    "RESERVED_WAVE_SLUGS",
+    "YES_NO_OPTIONS",
+    "ContactDetails",
+    "Question",
+    "Questionnaire",
+    "Response",
+    "ResponseQuerySet",
+    "Section",
+    "Wave",
+    "WaveQuerySet",
+    "free_text_keys",
+    "free_text_keys_of",
+    "search_text_for",
+]
