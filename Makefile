@@ -65,11 +65,12 @@ seed: migrate ## Load the demo content (idempotent) and print the demo staff sig
 run: assets seed ## Set up everything and serve the site with demo content on http://127.0.0.1:8000
 	$(MANAGE) runserver 127.0.0.1:8000
 
-lint: install ## Check formatting and lint rules with ruff
+lint: install ## Check formatting and lint rules with ruff, and who imports whom (lint-imports)
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
-test: assets browser lint ## Set up and run every test: ruff, migrations check, pytest (browser tests included)
+test: assets browser lint ## Set up and run every test: ruff, import contracts, migrations check, pytest (browser tests included)
 	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest -n 2 --dist loadfile
 
