@@ -157,7 +157,7 @@ def _child(mode: str, slug: str, output: str) -> None:
         if mode == "library-default":
             dataset = modelresource_factory(Response)().export(queryset)
         else:
-            from survey.resources import ResponseResource
+            from survey.exports.resource import ResponseResource
 
             dataset = ResponseResource().export(queryset)
         Path(output).write_text(CSV().export_data(dataset), encoding="utf-8")
@@ -169,15 +169,17 @@ def _openpyxl_export(slug: str, output: str) -> None:
     """The former XLSX path: the same rows through openpyxl's write-only workbook."""
     from openpyxl import Workbook
 
+    from survey.exports.cells import cell_from_text
+    from survey.exports.columns import columns_for_waves
+    from survey.exports.rows import rows_built
     from survey.models import Response, Wave
-    from survey.resources import _rows, cell_safe, columns_for_waves
 
     wave = Wave.objects.get(slug=slug)
     columns = columns_for_waves([wave])
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Responses")
-    sheet.append([cell_safe(column.name) for column in columns])
-    for row in _rows(Response.objects.for_wave(wave), columns, None):
+    sheet.append([cell_from_text(column.name) for column in columns])
+    for row in rows_built(Response.objects.for_wave(wave), columns, None):
         sheet.append(row)
     workbook.save(output)
 

@@ -1,7 +1,6 @@
 """Demo survey data: the 2024-25 wave (closed) and an open demo wave to try out."""
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
@@ -9,8 +8,7 @@ from survey.models import Response, Wave
 from survey.questionnaire import questionnaire_load, wave_questions_load
 from survey.services import response_submit
 from throttling.tokens import token_hash, token_new
-
-LONDON = ZoneInfo("Europe/London")
+from vocabulary.time import LONDON
 
 WAVE_2024_SLUG = "2024-25"
 WAVE_2024_NAME = "Trauma-Informed London practice survey 2024-25"

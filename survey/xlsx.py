@@ -6,7 +6,7 @@ responses took minutes). This writes each sheet's XML straight into the zip
 entry as rows arrive, so memory stays constant and 100,000 rows take seconds.
 It writes only what the export needs: text (as inline strings), numbers and
 blanks, one or more sheets, a frozen header row. Cells must already have passed
-``survey.resources.cell_safe``; no cell is ever written as a formula.
+``survey.exports.cells.cell_from_text``; no cell is ever written as a formula.
 """
 
 import math
@@ -15,7 +15,7 @@ import zipfile
 from collections.abc import Iterable
 from xml.sax.saxutils import escape
 
-# Besides the control characters cell_safe drops, XML 1.0 cannot hold these.
+# Besides the control characters cell_from_text drops, XML 1.0 cannot hold these.
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 MAX_CELL_CHARACTERS = 32_767  # Excel's limit for one cell
 CR = {"\r": "&#13;"}

@@ -1,27 +1,13 @@
 """Template filters for the roadmap's editable text."""
 
-import re
-
 from django import template
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
+
+from pages.templatetags.site_text import paragraphs
 
 register = template.Library()
-
-
-@register.filter
-def paragraphs(text: str, css_class: str = "govuk-body"):
-    """Plain text with blank lines between paragraphs, as escaped GOV.UK paragraphs."""
-    blocks = [b.strip() for b in re.split(r"\n\s*\n", text or "") if b.strip()]
-    return format_html_join(
-        "\n", '<p class="{}">{}</p>', ((css_class, block) for block in blocks)
-    )
-
-
-@register.filter
-def first_paragraph(text: str):
-    """The first paragraph of a text, as a plain string."""
-    blocks = [b.strip() for b in re.split(r"\n\s*\n", text or "") if b.strip()]
-    return blocks[0] if blocks else ""
+# The site's one paragraphs filter, offered here too for the roadmap's templates.
+register.filter("paragraphs", paragraphs)
 
 
 @register.simple_tag

@@ -127,20 +127,26 @@ class Question(models.Model):
         )
 
     def answer_text(self, answers: dict) -> list[str]:
-        """This question's answer as lines of text: labels for choices, the words
-        for free text and numbers, then any "Other" text. Empty if unanswered."""
+        """This question's answer as lines of text, empty if unanswered.
+
+        Labels for choices, the words for free text and numbers; a chosen
+        "Other" reads "Other: " and its text. The one way an answer is shown:
+        check answers, the page refused after the close, and the admin.
+        """
         value = answers.get(self.code)
-        lines: list[str]
-        if value in (None, "", []):
-            lines = []
-        elif isinstance(value, list):
-            lines = [self.label_for(str(code)) for code in value]
-        elif self.type in FREE_TEXT_TYPES or self.type == self.Type.NUMBER:
-            lines = [str(value)]
-        else:
-            lines = [self.label_for(str(value))]
         other = answers.get(self.other_key)
-        if other:
+        if value in (None, "", []):
+            return []
+        if self.type in FREE_TEXT_TYPES or self.type == self.Type.NUMBER:
+            return [str(value)]
+        codes = (
+            [str(code) for code in value] if isinstance(value, list) else [str(value)]
+        )
+        lines = [
+            f"Other: {other}" if code == OTHER and other else self.label_for(code)
+            for code in codes
+        ]
+        if other and OTHER not in codes:
             lines.append(f"Other: {other}")
         return lines
 
@@ -153,7 +159,7 @@ def free_text_keys_of(questions) -> set[str]:
     """The free-text answer keys among ``questions``: text answers, "Other" boxes."""
     keys: set[str] = set()
     for question in questions:
-        if question.type in (Question.Type.SHORT_TEXT, Question.Type.LONG_TEXT):
+        if question.type in FREE_TEXT_TYPES:
             keys.add(question.code)
         if question.other_text:
             keys.add(question.other_key)

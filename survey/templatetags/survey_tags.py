@@ -1,27 +1,16 @@
 """Template filters for survey pages: paragraphs of plain text, London times."""
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from django import template
 from django.utils.dateformat import format as date_format
-from django.utils.html import escape, format_html_join
-from django.utils.safestring import SafeString
+
+from pages.templatetags.site_text import paragraphs
+from vocabulary.time import LONDON
 
 register = template.Library()
-
-LONDON = ZoneInfo("Europe/London")
-
-
-@register.filter
-def paragraphs(text: str) -> SafeString:
-    """Plain text with blank lines between paragraphs, as escaped GOV.UK paragraphs."""
-    blocks = [b.strip() for b in str(text or "").split("\n\n") if b.strip()]
-    return format_html_join(
-        "\n",
-        '<p class="govuk-body">{}</p>',
-        ((escape(block),) for block in blocks),
-    )
+# The site's one paragraphs filter, offered here too for the survey's templates.
+register.filter("paragraphs", paragraphs)
 
 
 @register.filter

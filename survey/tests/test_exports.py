@@ -13,14 +13,10 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from audit.models import AuditEvent
+from survey.exports.cells import FORMULA_TRIGGERS, cell_from_text
+from survey.exports.columns import columns_for_waves, dictionary_rows
+from survey.exports.resource import ResponseResource
 from survey.models import Response
-from survey.resources import (
-    FORMULA_TRIGGERS,
-    ResponseResource,
-    cell_safe,
-    columns_for_waves,
-    dictionary_rows,
-)
 from survey.tests.factories import ResponseFactory, WaveFactory, london, submitted
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +37,7 @@ HOSTILE = [
 
 @pytest.mark.parametrize("value", HOSTILE)
 def test_hostile_values_are_neutralised(value):
-    safe = cell_safe(value)
+    safe = cell_from_text(value)
     assert safe.startswith("'")
     assert safe[1:] == value.replace("\x00", "")
 
@@ -50,12 +46,12 @@ def test_hostile_values_are_neutralised(value):
     "value", ["Hackney Council", "2025-01-10T09:00:00+00:00", "", 3, None, "a=b"]
 )
 def test_ordinary_values_pass_unchanged(value):
-    assert cell_safe(value) == value
+    assert cell_from_text(value) == value
 
 
 @given(st.text())
 def test_no_safe_cell_starts_a_formula(value):
-    safe = cell_safe(value)
+    safe = cell_from_text(value)
     assert safe[:1] not in FORMULA_TRIGGERS
     assert safe.lstrip()[:1] not in FORMULA_TRIGGERS or safe.startswith("'")
 

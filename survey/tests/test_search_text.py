@@ -130,7 +130,7 @@ def test_search_finds_word_starts_phrases_and_terms_that_are_not_plain_words(
 
 
 def test_search_words_are_plain_words_or_none():
-    from survey.admin.responses import search_words
+    from survey.admin.search import search_words
 
     assert search_words("Hackney  Council.") == ["hackney", "council"]
     assert search_words("(drop-in)") == []

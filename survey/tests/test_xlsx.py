@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from survey.resources import cell_safe
+from survey.exports.cells import cell_from_text
 from survey.xlsx import StreamingWorkbook, column_letter
 
 
@@ -61,7 +61,7 @@ def test_characters_xml_cannot_hold_are_dropped(tmp_path):
 @given(st.lists(st.text(max_size=40), min_size=1, max_size=5))
 def test_any_safe_text_reads_back_as_text_never_a_formula(tmp_path_factory, texts):
     tmp_path = tmp_path_factory.mktemp("xlsx")
-    safe = [cell_safe(text) for text in texts]
+    safe = [cell_from_text(text) for text in texts]
     _count, book = _write_and_read(tmp_path, [safe], header=[f"h{i}" for i in safe])
     sheet = book["Responses"]
     read = list(list(sheet.values)[1]) if sheet.max_row > 1 else []

@@ -4,9 +4,10 @@ The browser is tied to its draft by the resume token kept in the session; the
 database stores only the token's hash.
 """
 
+from functools import wraps
 from http import HTTPStatus
 
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from survey.models import Question, Response, Wave
@@ -168,3 +169,26 @@ def resume_url(wave: Wave, response: Response) -> str:
             return reverse("survey:check", args=[wave.slug])
         return step_url(wave, shown[position])
     return step_url(wave, shown[0])
+
+
+def draft_required(view):
+    """Run a survey page with its wave and this browser's draft, or send it away.
+
+    Without a draft: the start page (or, once the wave has closed, the page
+    saying so). With a submitted response: the confirmation. The view is
+    called as ``view(request, wave, response, *args)``.
+    """
+
+    @wraps(view)
+    def guarded(request, wave_slug, *args, **kwargs):
+        wave = wave_or_404(wave_slug)
+        response = session_response(request, wave)
+        if response is None:
+            if not wave.is_open():
+                return not_open_page(request, wave)
+            return redirect("survey:wave_start", wave_slug=wave.slug)
+        if response.is_submitted:
+            return redirect("survey:confirmation", wave_slug=wave.slug)
+        return view(request, wave, response, *args, **kwargs)
+
+    return guarded

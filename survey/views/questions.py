@@ -15,25 +15,17 @@ from survey.models import Question, Response
 from survey.routing import CONTACT_STEP_KEY, Step
 from survey.views.flow import (
     back_url,
+    draft_required,
     next_url,
     not_open_page,
-    session_response,
-    wave_or_404,
     wave_steps,
 )
 
 
 @never_cache
-def step(request, wave_slug, step_key):
+@draft_required
+def step(request, wave, response, step_key):
     """One page of questions; Continue saves the answers to the draft."""
-    wave = wave_or_404(wave_slug)
-    response = session_response(request, wave)
-    if response is None:
-        if not wave.is_open():
-            return not_open_page(request, wave)
-        return redirect("survey:wave_start", wave_slug=wave.slug)
-    if response.is_submitted:
-        return redirect("survey:confirmation", wave_slug=wave.slug)
     steps, questions = wave_steps(wave)
     page = next((s for s in steps if s.key == step_key and not s.is_contact), None)
     if page is None:
@@ -109,27 +101,16 @@ def _late_answers(page_questions: list[Question], answers: dict) -> list[tuple]:
     """What was typed on a page refused after the close, to show it back."""
     shown = []
     for question in page_questions:
-        value = answers.get(question.code)
-        if value in (None, "", []):
-            continue
-        if question.type in (Question.Type.SHORT_TEXT, Question.Type.LONG_TEXT):
-            shown.append((question.text, value))
-        elif isinstance(value, list):
-            shown.append((question.text, ", ".join(map(question.label_for, value))))
-        else:
-            shown.append((question.text, question.label_for(str(value))))
+        lines = question.answer_text(answers)
+        if lines:
+            shown.append((question.text, ", ".join(lines)))
     return shown
 
 
 @never_cache
-def contact(request, wave_slug):
+@draft_required
+def contact(request, wave, response):
     """The separate opt-in to be contacted about a case study."""
-    wave = wave_or_404(wave_slug)
-    response = session_response(request, wave)
-    if response is None:
-        return redirect("survey:wave_start", wave_slug=wave.slug)
-    if response.is_submitted:
-        return redirect("survey:confirmation", wave_slug=wave.slug)
     if not wave.is_open():
         if request.method != "POST":
             return not_open_page(request, wave)

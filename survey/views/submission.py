@@ -10,9 +10,10 @@ from survey import services
 from survey.forms import (
     SubmitForm,
 )
-from survey.models import Question
+from survey.models import FREE_TEXT_TYPES, Question
 from survey.views.flow import (
     already_submitted_page,
+    draft_required,
     not_open_page,
     session_mark_submitted,
     session_response,
@@ -26,14 +27,9 @@ from survey.views.flow import (
 
 
 @never_cache
-def check(request, wave_slug):
+@draft_required
+def check(request, wave, response):
     """Every answer on one page, with Change links that come back here."""
-    wave = wave_or_404(wave_slug)
-    response = session_response(request, wave)
-    if response is None:
-        return redirect("survey:wave_start", wave_slug=wave.slug)
-    if response.is_submitted:
-        return redirect("survey:confirmation", wave_slug=wave.slug)
     if not wave.is_open():
         return not_open_page(request, wave)
     steps, _ = wave_steps(wave)
@@ -71,21 +67,13 @@ def check(request, wave_slug):
 
 
 def _display_answer(question: Question, answers: dict) -> dict:
-    value = answers.get(question.code)
-    if value in (None, "", []):
+    """The answer as check answers lays it out: free text kept whole."""
+    lines = question.answer_text(answers)
+    if not lines:
         return {"empty": True}
-    if question.type in (Question.Type.SHORT_TEXT, Question.Type.LONG_TEXT):
-        return {"text": value}
-    if question.type == Question.Type.NUMBER:
-        return {"text": str(value)}
-    values = value if isinstance(value, list) else [value]
-    labels = [question.label_for(str(v)) for v in values]
-    if question.other_text and answers.get(question.other_key):
-        labels = [
-            f"Other: {answers[question.other_key]}" if v == "other" else label
-            for v, label in zip(values, labels, strict=True)
-        ]
-    return {"labels": labels}
+    if question.type in FREE_TEXT_TYPES or question.type == Question.Type.NUMBER:
+        return {"text": lines[0]}
+    return {"labels": lines}
 
 
 def submit(request, wave_slug):

@@ -4,14 +4,9 @@ import getpass
 
 from django.core.management.base import BaseCommand, CommandError
 
-from audit.models import AuditEvent
-from audit.services import audit_record
+from survey.exports.columns import columns_for_waves
+from survey.exports.service import responses_export
 from survey.models import Response, Wave
-from survey.resources import (
-    columns_for_waves,
-    responses_write_csv,
-    responses_write_xlsx,
-)
 
 
 class Command(BaseCommand):
@@ -39,19 +34,15 @@ class Command(BaseCommand):
         columns = columns_for_waves([wave])
         total = queryset.submitted().count()
         progress = None if options["quiet"] else self._progress(total)
-        if options["format"] == "xlsx":
-            count = responses_write_xlsx(queryset, columns, options["output"], progress)
-        else:
-            with open(options["output"], "w", newline="", encoding="utf-8-sig") as out:
-                count = responses_write_csv(queryset, columns, out, progress)
-        audit_record(
-            action=AuditEvent.Action.EXPORT,
+        count = responses_export(
+            queryset=queryset,
+            file_format=options["format"],
+            output=options["output"],
             username=f"export_responses ({getpass.getuser()})",
             filters={"wave": wave.slug},
-            row_count=count,
-            # Lower-case, as the admin records it (import-export's format titles).
-            file_format=options["format"],
             detail={"output": str(options["output"])},
+            columns=columns,
+            progress=progress,
         )
         self.stdout.write(
             self.style.SUCCESS(f"Exported {count:,} responses to {options['output']}.")

@@ -1,0 +1,153 @@
+"""Export rows: the responses as plain tuples, each turned into a row of safe cells."""
+
+from collections.abc import Callable, Iterator
+
+from django.db.models import Exists, OuterRef, QuerySet
+
+from survey.exports.cells import cell_from_answer, cell_from_text
+from survey.exports.columns import META_COLUMNS, Column, iso_london
+from survey.models import ContactDetails
+
+CHUNK_SIZE = 2000
+ROW_FIELDS = (
+    "reference",
+    "wave__slug",
+    "submitted_at",
+    "started_at",
+    "contact_consented",
+    "answers",
+)
+
+
+def export_queryset(queryset: QuerySet) -> QuerySet:
+    """Submitted responses only, oldest first, as plain tuples for speed."""
+    return (
+        queryset.submitted()
+        .order_by("submitted_at", "pk")
+        .annotate(
+            contact_consented=Exists(
+                ContactDetails.objects.filter(response=OuterRef("pk"))
+            )
+        )
+        .values_list(*ROW_FIELDS)
+    )
+
+
+def row_builder(columns: list[Column]) -> Callable[[tuple], list]:
+    """A function turning one ``export_queryset`` tuple into a row of safe cells.
+
+    Work that does not depend on the row (labels, option lists) is done here
+    once, so a row costs little more than reading its answers.
+    """
+    readers: list[Callable[[dict, str], list]] = []
+    index = len(META_COLUMNS) + 1
+    questions = columns[index:]
+    position = 0
+    while position < len(questions):
+        column = questions[position]
+        code = column.question.code if column.question else column.name
+        if column.kind == "flag":
+            options, offered = [], []
+            while (
+                position < len(questions)
+                and questions[position].kind == "flag"
+                and questions[position].question.code == code
+            ):
+                flag = questions[position]
+                options.append(flag.option["code"])
+                waves = set(flag.option.get("waves", flag.waves))
+                offered.append(None if waves >= set(flag.waves) else waves)
+                position += 1
+            readers.append(_flags_reader(code, options, offered))
+            continue
+        if column.kind == "label":
+            labels = {o["code"]: o["label"] for o in column.options}
+            readers.append(_label_reader(code, labels))
+        elif column.kind == "other":
+            readers.append(_text_reader(column.name))
+        else:
+            readers.append(_text_reader(code))
+        position += 1
+
+    wave_cells: dict[str, str] = {}
+
+    def build(values: tuple) -> list:
+        reference, wave, submitted_at, started_at, has_contact, answers = values
+        answers = answers if isinstance(answers, dict) else {}
+        wave_cell = wave_cells.get(wave)
+        if wave_cell is None:
+            wave_cell = wave_cells.setdefault(wave, cell_from_answer(wave))
+        # Every cell leaves through cell_from_answer, or is a number, a blank, an ISO
+        # date or a label made safe once above: a control character anywhere
+        # would make openpyxl refuse the file, and an answer of the wrong
+        # shape (a list where a code was expected) is text by then.
+        row = [
+            cell_from_answer(reference),
+            wave_cell,
+            iso_london(submitted_at),
+            iso_london(started_at),
+            1 if has_contact else 0,
+        ]
+        for reader in readers:
+            row.extend(reader(answers, wave))
+        return row
+
+    return build
+
+
+def _flags_reader(code: str, options: list[str], offered: list[set[str] | None]):
+    """1/0 per option; blank when unanswered, or when the response's wave did
+    not offer that option (``offered``: the waves that did, None for all)."""
+    blank = [None] * len(options)
+    every_wave = all(waves is None for waves in offered)
+
+    def read(answers: dict, wave: str) -> list:
+        chosen = answers.get(code)
+        if chosen in (None, "", []):
+            return blank
+        # Only codes count; anything else stored there is ignored, not a crash.
+        if isinstance(chosen, list):
+            chosen = {code for code in chosen if isinstance(code, str)}
+        else:
+            chosen = {chosen} if isinstance(chosen, str) else set()
+        if every_wave:
+            return [1 if option in chosen else 0 for option in options]
+        return [
+            (1 if option in chosen else 0) if waves is None or wave in waves else None
+            for option, waves in zip(options, offered, strict=True)
+        ]
+
+    return read
+
+
+def _label_reader(code: str, labels: dict[str, str]):
+    safe_labels = {option: cell_from_text(label) for option, label in labels.items()}
+
+    def read(answers: dict, wave: str) -> list:
+        value = answers.get(code)
+        label = safe_labels.get(value) if value.__class__ is str else None
+        return [cell_from_answer(value) if label is None else label]
+
+    return read
+
+
+def _text_reader(key: str):
+    def read(answers: dict, wave: str) -> list:
+        return [cell_from_answer(answers.get(key))]
+
+    return read
+
+
+def rows_built(
+    queryset: QuerySet, columns: list[Column], progress: Callable[[int], None] | None
+) -> Iterator[list]:
+    """Every submitted response of ``queryset`` as a row, a chunk at a time."""
+    build = row_builder(columns)
+    count = 0
+    for values in export_queryset(queryset).iterator(chunk_size=CHUNK_SIZE):
+        yield build(values)
+        count += 1
+        if progress is not None and count % CHUNK_SIZE == 0:
+            progress(count)
+    if progress is not None:
+        progress(count)
