@@ -13,18 +13,21 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
-@pytest.fixture(autouse=True)
-def _force_login_passes_two_factor(monkeypatch):
-    """In tests, ``client.force_login(staff)`` is a full sign-in: password and code.
+@pytest.fixture
+def staff_login():
+    """``staff_login(client, user)``: signed in with password and code, as the
+    admin requires (``client.force_login`` alone passes the password step only)."""
+    from staff.testing import sign_in_with_two_factor
 
-    The admin needs a verified authenticator (staff/sites.py); staff tests of
-    the code step itself sign in through the real forms instead.
-    """
+    return sign_in_with_two_factor
+
+
+@pytest.fixture
+def admin_client(admin_user, staff_login):
+    """pytest-django's ``admin_client``, signed in with password and code."""
     from django.test import Client
 
-    from staff.testing import force_login_with_two_factor
-
-    monkeypatch.setattr(Client, "force_login", force_login_with_two_factor)
+    return staff_login(Client(), admin_user)
 
 
 @pytest.fixture(scope="session", autouse=True)

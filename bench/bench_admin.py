@@ -37,7 +37,7 @@ def run(report):
 
     from bench.bench_exports import wave_with_responses
     from staff.roles import ANALYST
-    from staff.testing import force_login_with_two_factor
+    from staff.testing import sign_in_with_two_factor
     from survey.models import Response
 
     report.heading("Admin: the responses list at 100,000 responses")
@@ -54,7 +54,7 @@ def run(report):
     )
     user.groups.add(Group.objects.get(name=ANALYST))
     client = Client()
-    force_login_with_two_factor(client, user)
+    sign_in_with_two_factor(client, user)
     url = reverse("admin:survey_response_changelist")
 
     def full_list():

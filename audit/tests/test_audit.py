@@ -37,11 +37,9 @@ def test_vru_admins_can_read_the_log(vru_admin_client, event):
 
 
 @pytest.fixture
-def superuser_client():
+def superuser_client(staff_login):
     user = get_user_model().objects.create_superuser("root", "r@example.org", "x")
-    client = Client()
-    client.force_login(user)
-    return client
+    return staff_login(Client(), user)
 
 
 @pytest.mark.parametrize("who", ["vru_admin_client", "superuser_client"])

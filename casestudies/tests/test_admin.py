@@ -282,12 +282,11 @@ def test_export_from_the_admin_as_xlsx(admin_client):
 
 
 @pytest.fixture
-def viewer_client(client, django_user_model):
+def viewer_client(client, django_user_model, staff_login):
     """Staff who may only view case studies."""
     user = django_user_model.objects.create_user("viewer", password="x", is_staff=True)
     user.user_permissions.add(Permission.objects.get(codename="view_casestudy"))
-    client.force_login(user)
-    return client
+    return staff_login(client, user)
 
 
 def test_staff_who_may_only_view_cannot_import_or_publish(viewer_client):
@@ -303,4 +302,18 @@ def test_staff_who_may_only_view_cannot_import_or_publish(viewer_client):
 
 
 def test_staff_who_may_only_view_can_export(viewer_client):
-    assert viewer_client.get(EXPORT_URL).status_code == HTTPStatus.OK
+    CaseStudyFactory(title="Viewable practice", slug="viewable-practice")
+    assert 'name="format"' in viewer_client.get(EXPORT_URL).content.decode()
+    formats = CaseStudyAdmin(CaseStudy, None).get_export_formats()
+    csv_format = next(i for i, f in enumerate(formats) if f is CSV)
+    response = viewer_client.post(
+        EXPORT_URL,
+        {
+            "resource": "0",
+            "format": str(csv_format),
+            "export_items": [],
+            **{f"casestudyresource_{name}": "on" for name in ("slug", "title")},
+        },
+    )
+    assert response["Content-Disposition"].startswith("attachment")
+    assert "viewable-practice,Viewable practice" in response.content.decode()

@@ -47,7 +47,10 @@ def test_tag_groups_label_every_tag_and_skip_empty_facets():
 
 
 def test_image_without_alt_text_is_refused_by_the_database():
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with (
+        pytest.raises(IntegrityError, match="casestudy_image_needs_alt"),
+        transaction.atomic(),
+    ):
         CaseStudyFactory(image="case-studies/mural.png", image_alt="")
 
 
@@ -59,12 +62,18 @@ def test_image_with_alt_text_is_accepted():
 
 
 def test_published_case_study_needs_a_publication_date():
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with (
+        pytest.raises(IntegrityError, match="casestudy_published_has_date"),
+        transaction.atomic(),
+    ):
         CaseStudyFactory(status=CaseStudy.Status.PUBLISHED, published_at=None)
 
 
 def test_outside_london_needs_the_place_in_words():
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with (
+        pytest.raises(IntegrityError, match="casestudy_outside_london_named"),
+        transaction.atomic(),
+    ):
         CaseStudyFactory(places=[Borough.OUTSIDE_LONDON], place_detail="")
 
 

@@ -195,9 +195,11 @@ def test_preview_sends_the_public_to_sign_in(client):
     assert "/admin/login/" in response["Location"]
 
 
-def test_preview_is_refused_to_staff_without_permission(client, django_user_model):
+def test_preview_is_refused_to_staff_without_permission(
+    client, django_user_model, staff_login
+):
     user = django_user_model.objects.create_user("editor", password="x", is_staff=True)
-    client.force_login(user)
+    staff_login(client, user)
     draft = CaseStudyFactory(draft=True)
     assert client.get(draft.get_preview_url()).status_code == HTTPStatus.FORBIDDEN
 

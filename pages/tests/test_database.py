@@ -22,6 +22,7 @@ QUERY = (
 
 
 def test_every_database_is_postgresql():
+    assert settings.DATABASES
     for alias in settings.DATABASES:
         assert settings.DATABASES[alias]["ENGINE"] == "django.db.backends.postgresql"
     assert connection.vendor == "postgresql"

@@ -117,7 +117,9 @@ def test_results_cannot_be_added_or_edited(admin_client):
     assert assessment.token_digest not in html
 
 
-def test_staff_editor_with_content_permissions_can_edit_statements(client, content):
+def test_staff_editor_with_content_permissions_can_edit_statements(
+    client, content, staff_login
+):
     editor = get_user_model().objects.create_user(
         "editor", password="x-long-password-1", is_staff=True
     )
@@ -127,7 +129,7 @@ def test_staff_editor_with_content_permissions_can_edit_statements(client, conte
             codename__in=["change_statement", "view_statement"],
         )
     )
-    client.force_login(editor)
+    staff_login(client, editor)
     statement = Statement.objects.get(code="gov_2")
     url = reverse("admin:roadmap_statement_change", args=[statement.pk])
     response = client.post(

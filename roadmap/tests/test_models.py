@@ -54,7 +54,7 @@ def test_london_today_uses_london_time_not_utc(settings):
 
 
 def test_phase_cannot_end_before_it_starts():
-    with pytest.raises(IntegrityError):
+    with pytest.raises(IntegrityError, match="roadmap_phase_ends_after_start"):
         PhaseFactory(starts_on=END, ends_on=START)
 
 
@@ -78,7 +78,7 @@ def test_phase_link_can_point_to_a_published_report():
     [("", ""), ("roadmap:journey", "https://www.london.gov.uk/report")],
 )
 def test_phase_link_needs_exactly_one_destination(target, external_url):
-    with pytest.raises(IntegrityError):
+    with pytest.raises(IntegrityError, match="roadmap_phaselink_one_destination"):
         PhaseLinkFactory(target=target, external_url=external_url)
 
 
@@ -98,7 +98,7 @@ def test_sector_action_applies_only_to_its_sector_or_to_all():
 
 def test_one_cell_per_domain_and_stage():
     DomainStageFactory(domain=Domain.POLICY_PROCEDURE, stage="aware")
-    with pytest.raises(IntegrityError):
+    with pytest.raises(IntegrityError, match="roadmap_domainstage_unique"):
         DomainStageFactory._meta.model.objects.create(
             domain=Domain.POLICY_PROCEDURE, stage="aware", looks_like="Again"
         )
@@ -119,12 +119,14 @@ def test_result_is_found_by_its_token_and_not_by_its_digest():
 
 
 def test_database_refuses_a_token_stored_in_clear():
-    with pytest.raises(IntegrityError):
+    with pytest.raises(
+        IntegrityError, match="roadmap_selfassessment_token_digest_is_sha256"
+    ):
         SelfAssessmentFactory(token_digest="not-a-digest")
 
 
 def test_database_refuses_a_sector_outside_the_roadmap():
-    with pytest.raises(IntegrityError):
+    with pytest.raises(IntegrityError, match="roadmap_selfassessment_sector_valid"):
         SelfAssessmentFactory(sector=Sector.EDUCATION)
 
 

@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 
 from staff.roles import ADMIN, ANALYST, EDITOR, roles_sync
+from staff.testing import sign_in_with_two_factor
 
 PASSWORD = "a-long-test-password-1234"
 
@@ -37,9 +38,7 @@ def staff_user(username: str, role: str | None):
 
 def client_for(user) -> Client:
     """A client signed in as ``user`` with password and code."""
-    client = Client()
-    client.force_login(user)
-    return client
+    return sign_in_with_two_factor(Client(), user)
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from staff.demo import demo_totp_key
 from staff.middleware import LAST_SEEN_KEY, SIGNED_IN_KEY
 from staff.roles import ANALYST
+from staff.testing import sign_in_with_two_factor
 from staff.tests.fixtures import PASSWORD, staff_user
 
 pytestmark = pytest.mark.django_db
@@ -143,7 +144,7 @@ def test_lockout_settings_count_username_and_address_together(settings):
 
 
 def _signed_in(client, user):
-    client.force_login(user)
+    sign_in_with_two_factor(client, user)
     client.get("/admin/")
     return client
 

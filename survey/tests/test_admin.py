@@ -16,10 +16,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def staff_client(client):
+def staff_client(client, staff_login):
     user = get_user_model().objects.create_superuser("staff", "s@example.org", "pw")
-    client.force_login(user)
-    return client
+    return staff_login(client, user)
 
 
 def test_wave_list_and_change_pages_load(staff_client, open_wave):
@@ -34,8 +33,15 @@ def test_wave_list_and_change_pages_load(staff_client, open_wave):
 
 def test_section_page_edits_its_questions(staff_client, open_wave):
     section = open_wave.sections.get(code="consent")
+    questions = list(section.questions.order_by("order", "id"))
+    assert questions
     url = reverse("admin:survey_section_change", args=[section.pk])
-    assert staff_client.get(url).status_code == HTTPStatus.OK
+    html = staff_client.get(url).content.decode()
+    # The section's questions are there as inline forms, one each, editable.
+    assert f'name="questions-INITIAL_FORMS" value="{len(questions)}"' in html
+    for index, question in enumerate(questions):
+        assert f'name="questions-{index}-text"' in html
+        assert f'name="questions-{index}-code" value="{question.code}"' in html
 
 
 def _question_post(question, **changes):

@@ -73,7 +73,7 @@ def test_a_wave_open_across_the_spring_clock_change_keeps_its_hours():
 
 
 def test_wave_must_close_after_it_opens():
-    with pytest.raises(IntegrityError):
+    with pytest.raises(IntegrityError, match="survey_wave_closes_after_opening"):
         WaveFactory(
             opens_at=dt.datetime(2025, 1, 1, tzinfo=LONDON),
             closes_at=dt.datetime(2025, 1, 1, tzinfo=LONDON),
@@ -92,12 +92,16 @@ def test_open_queryset_lists_only_published_open_waves():
 
 
 def test_submitted_response_needs_reference_and_time():
-    with pytest.raises(IntegrityError):
+    with pytest.raises(
+        IntegrityError, match="survey_response_submitted_has_reference_and_time"
+    ):
         ResponseFactory(status=Response.Status.SUBMITTED)
 
 
 def test_draft_cannot_carry_a_reference():
-    with pytest.raises(IntegrityError):
+    with pytest.raises(
+        IntegrityError, match="survey_response_submitted_has_reference_and_time"
+    ):
         ResponseFactory(reference="TIL-AAAA-BBBB")
 
 
@@ -105,7 +109,7 @@ def test_references_are_unique_but_drafts_share_the_empty_one():
     first = SubmittedResponseFactory()
     ResponseFactory()
     ResponseFactory()
-    with pytest.raises(IntegrityError):
+    with pytest.raises(IntegrityError, match="survey_response_reference_unique"):
         SubmittedResponseFactory(reference=first.reference)
 
 
@@ -152,7 +156,7 @@ def test_set_answers_copies_sector_boroughs_and_organisation_for_filtering():
 def test_question_codes_are_unique_per_wave():
     question = QuestionFactory(code="sector")
     QuestionFactory(code="sector")  # another wave
-    with pytest.raises(IntegrityError):
+    with pytest.raises(IntegrityError, match="survey_question_code_unique_per_wave"):
         QuestionFactory(code="sector", section=question.section)
 
 

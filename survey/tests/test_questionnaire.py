@@ -65,7 +65,9 @@ def test_start_page_takes_a_few_minutes_to_read(definition):
 
 def test_start_page_text_states_no_time_of_its_own(definition):
     # The start page shows estimated_minutes; a time in the prose would drift.
-    for block in definition["meta"]["start_page"].values():
+    blocks = definition["meta"]["start_page"].values()
+    assert blocks
+    for block in blocks:
         assert "minutes" not in prose(block)
 
 
@@ -96,7 +98,9 @@ def test_routing_asks_met_for_bcu_and_nhs_for_icb(definition):
 
 
 def test_nothing_asks_about_respondents_own_trauma(definition):
-    for question in _questions(definition).values():
+    questions = _questions(definition).values()
+    assert questions
+    for question in questions:
         text = question["text"].lower()
         assert "your own experience" not in text
         assert "have you experienced" not in text

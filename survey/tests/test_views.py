@@ -553,6 +553,7 @@ def _summary_links_reach_their_fields(html: str) -> list[str]:
     """The error summary's targets, each asserted to be an element on the page."""
     summary = html[html.index("govuk-error-summary") :]
     targets = re.findall(r'<a href="#([^"]+)">', summary[: summary.index("</ul>")])
+    assert targets
     for target in targets:
         assert f'id="{target}"' in html, target
     return targets
