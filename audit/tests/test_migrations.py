@@ -1,0 +1,76 @@
+"""The move of AuditEvent (to audit) and RateLimitBucket (to throttling) loses no row.
+
+The database is taken back to the migrations of main before the move, rows
+are written through the historical models, and migrating forward must find
+every one of them under the new owners, with the permissions and role groups
+that hold them.
+"""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+from audit.models import AuditEvent
+from staff.roles import ANALYST
+from throttling.models import RateLimitBucket
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+BEFORE_THE_MOVE = [
+    ("staff", "0003_auditevent_withdrawal"),
+    ("survey", "0004_response_search_vector"),
+]
+
+
+def _migrate(targets, *, unapply_apps=()):
+    executor = MigrationExecutor(connection)
+    executor.migrate([*((app, None) for app in unapply_apps), *targets])
+    return executor.loader.project_state(targets).apps
+
+
+def test_moving_the_models_keeps_every_row_and_permission():
+    # The apps made by the move are unapplied whole, as on main.
+    old = _migrate(BEFORE_THE_MOVE, unapply_apps=("audit", "throttling"))
+    old_event = old.get_model("staff", "AuditEvent")
+    old_bucket = old.get_model("survey", "RateLimitBucket")
+    old_event.objects.create(
+        username="analyst",
+        action="export",
+        filters={"sector": "nhs"},
+        row_count=12,
+        file_format="csv",
+    )
+    old_event.objects.create(
+        username="respondent", action="withdrawal", detail={"wave": "w"}
+    )
+    window = dt.datetime(2025, 1, 5, 10, tzinfo=dt.UTC)
+    old_bucket.objects.create(key="ip:abc", window_start=window, count=7)
+    content_type = old.get_model("contenttypes", "ContentType")
+    assert content_type.objects.filter(app_label="staff", model="auditevent").exists()
+    permission = old.get_model("auth", "Permission").objects.get(
+        codename="export_responses"
+    )
+    permission_id = permission.pk
+
+    _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+    assert AuditEvent.objects.count() == 2
+    export = AuditEvent.objects.get(action=AuditEvent.Action.EXPORT)
+    assert (export.username, export.row_count, export.filters) == (
+        "analyst",
+        12,
+        {"sector": "nhs"},
+    )
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.WITHDRAWAL).count() == 1
+    (bucket,) = RateLimitBucket.objects.all()
+    assert (bucket.key, bucket.window_start, bucket.count) == ("ip:abc", window, 7)
+    # The same permission row, now on the audit app's content type, still
+    # held by the analysts' role.
+    from django.contrib.auth.models import Group, Permission
+
+    moved = Permission.objects.get(pk=permission_id)
+    assert moved.content_type.app_label == "audit"
+    assert Group.objects.get(name=ANALYST).permissions.filter(pk=permission_id).exists()
+    assert not content_type.objects.filter(app_label="staff").exists()
