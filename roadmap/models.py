@@ -11,22 +11,15 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connections, models
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
 
 from roadmap.fields import ChoiceArrayField, LineArrayField
 from roadmap.scoring import StageReached
 from throttling.tokens import token_hash
 from vocabulary.choices import Component, Domain, Principle, R, Sector, Stage
-from vocabulary.time import LONDON
+from vocabulary.time import london_today  # noqa: F401 - used from here by views, admin
 
 # The sectors the roadmap is written for (the sector view and the self-assessment).
 ROADMAP_SECTORS = [Sector.LOCAL_AUTHORITY, Sector.MET_POLICE, Sector.NHS, Sector.VCS]
-
-
-# The programme runs on London time, whatever the server's clock says.
-def london_today() -> date:
-    """Today's date in London."""
-    return timezone.localdate(timezone=LONDON)
 
 
 class PhaseStatus(models.TextChoices):
