@@ -20,7 +20,7 @@ from roadmap.models import (
     TextKey,
     token_digest,
 )
-from survey.services import client_key, rate_limit_hit
+from survey.services import client_key, rate_limit_hit, rate_limit_retry_after
 
 CONTENT_PATH = Path(__file__).resolve().parent / "content" / "roadmap.yaml"
 # Results saved per hour from one IP address (see docs/roadmap.md): above a
@@ -165,6 +165,11 @@ def self_assessment_rate_limited(*, ip_address: str) -> bool:
         key=f"roadmap:{client_key(ip_address)}",
         limit=SELF_ASSESSMENTS_PER_IP_PER_HOUR,
     )
+
+
+def self_assessment_retry_after() -> int:
+    """Seconds until an address over the limit may save a result again."""
+    return rate_limit_retry_after()
 
 
 def self_assessment_create(

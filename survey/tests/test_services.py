@@ -93,6 +93,12 @@ def test_rate_limit_counts_per_key_and_hour():
     assert not services.rate_limit_hit(key="k", limit=2, now=next_hour)
 
 
+def test_rate_limit_retry_after_counts_the_seconds_left_in_the_hour():
+    now = dt.datetime(2025, 1, 1, 10, 59, 30, 500_000, tzinfo=dt.UTC)
+    assert services.rate_limit_retry_after(now) == 30
+    assert services.rate_limit_retry_after(now.replace(minute=0, second=0)) == 3600
+
+
 def test_rate_limit_clears_old_windows():
     old = dt.datetime(2025, 1, 5, 6, 0, tzinfo=dt.UTC)
     services.rate_limit_hit(key="k", limit=5, now=old)

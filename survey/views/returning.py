@@ -52,12 +52,14 @@ def save_and_return(request, wave_slug):
             key=f"email:{services.client_key(client_ip(request))}",
             limit=settings.SURVEY_EMAILS_PER_IP_PER_HOUR,
         ):
-            return render(
+            refused = render(
                 request,
                 "survey/rate_limited.html",
                 {"wave": wave, "emails": True},
                 status=HTTPStatus.TOO_MANY_REQUESTS,
             )
+            refused["Retry-After"] = str(services.rate_limit_retry_after())
+            return refused
         services.resume_link_email(
             wave=wave,
             email=form.cleaned_data["email"],

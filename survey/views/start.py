@@ -88,12 +88,14 @@ def begin(request, wave_slug):
         limit=settings.SURVEY_STARTS_PER_IP_PER_HOUR,
     )
     if limited:
-        return render(
+        refused = render(
             request,
             "survey/rate_limited.html",
             {"wave": wave},
             status=HTTPStatus.TOO_MANY_REQUESTS,
         )
+        refused["Retry-After"] = str(services.rate_limit_retry_after())
+        return refused
     _response_started, token = services.response_start(wave=wave)
     session_remember(request, wave, token)
     return redirect(step_url(wave, steps[0]))
