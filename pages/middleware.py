@@ -48,5 +48,8 @@ class UnreadableFormMiddleware:
                     request.path,
                     error,
                 )
-                return bad_request(request)
+                response = bad_request(request)
+                # Logged above; Django's request logger would log it again.
+                response._has_been_logged = True
+                return response
         return self.get_response(request)
