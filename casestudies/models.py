@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from casestudies.rendering import render_markdown
+from casestudies.search import has_operators, search_words, websearch_accepted
 from vocabulary.choices import (
     Borough,
     Component,
@@ -94,11 +95,18 @@ class CaseStudyQuerySet(models.QuerySet):
         return self.defer(*SUMMARY_DEFERRED)
 
     def search(self, query: str):
-        """Full-text search in English, web-search syntax, best match first."""
-        query = (query or "").strip()
-        if not query:
+        """Full-text search in English, web-search syntax, best match first.
+
+        The words are normalised first (casestudies/search.py); if PostgreSQL
+        would still refuse them as a web search, they are searched as plain words.
+        """
+        words = search_words(query)
+        if not words:
             return self
-        search_query = SearchQuery(query, search_type="websearch", config="english")
+        search_type = "websearch"
+        if has_operators(words) and not websearch_accepted(words):
+            search_type = "plain"
+        search_query = SearchQuery(words, search_type=search_type, config="english")
         return (
             self.filter(search_vector=search_query)
             .annotate(rank=SearchRank(F("search_vector"), search_query))

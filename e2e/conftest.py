@@ -62,8 +62,23 @@ def context(browser):
 
 @pytest.fixture
 def page(context):
-    """A page in a fresh context."""
-    return context.new_page()
+    """A page in a fresh context; the test fails if the CSP blocked anything.
+
+    The policy starts from default-src 'none' (tilondon/settings.py), so a
+    resource kind the site uses but the policy does not name shows up here.
+    """
+    page = context.new_page()
+    violations = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
+    yield page
+    assert not violations, violations
 
 
 @pytest.fixture

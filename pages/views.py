@@ -1,13 +1,14 @@
 """Views for the site shell: information pages, errors and the health check."""
 
+import sys
 from http import HTTPStatus
 
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import requires_csrf_token
 
+from pages.outage import is_database_unavailable, outage_response
 from vocabulary.choices import PRINCIPLE_DESCRIPTIONS, R_DESCRIPTIONS
 
 
@@ -36,27 +37,32 @@ def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
-@requires_csrf_token
+# The error views read neither the body nor the CSRF token (their templates
+# have no form): a body that could not be read must not raise a second time.
 def bad_request(request, exception=None):
     """400: the request could not be understood."""
     return render(request, "errors/400.html", status=HTTPStatus.BAD_REQUEST)
 
 
-@requires_csrf_token
 def permission_denied(request, exception=None):
     """403: the visitor may not see this page."""
     return render(request, "errors/403.html", status=HTTPStatus.FORBIDDEN)
 
 
-@requires_csrf_token
 def page_not_found(request, exception=None):
     """404: no page at this address."""
     return render(request, "errors/404.html", status=HTTPStatus.NOT_FOUND)
 
 
-@requires_csrf_token
 def server_error(request):
-    """500: something went wrong on our side; the template needs no context."""
+    """500, or 503 when the database cannot be reached; neither needs the database.
+
+    Django calls this while handling the exception, so ``sys.exc_info()`` holds
+    it: middleware (the session, the staff sign-out) can meet the outage too.
+    """
+    error = sys.exc_info()[1]
+    if is_database_unavailable(error):
+        return outage_response(request, error)
     return render(request, "errors/500.html", status=HTTPStatus.INTERNAL_SERVER_ERROR)
 
 

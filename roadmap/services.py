@@ -19,7 +19,7 @@ from roadmap.models import (
     Statement,
     TextKey,
 )
-from throttling.services import client_key, rate_limit_hit
+from throttling.services import client_key, rate_limit_hit, rate_limit_retry_after
 from throttling.tokens import token_hash, token_new
 
 CONTENT_PATH = Path(__file__).resolve().parent / "content" / "roadmap.yaml"
@@ -165,6 +165,11 @@ def self_assessment_rate_limited(*, ip_address: str) -> bool:
         key=f"roadmap:{client_key(ip_address)}",
         limit=SELF_ASSESSMENTS_PER_IP_PER_HOUR,
     )
+
+
+def self_assessment_retry_after() -> int:
+    """Seconds until an address over the limit may save a result again."""
+    return rate_limit_retry_after()
 
 
 def self_assessment_create(

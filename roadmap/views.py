@@ -132,12 +132,14 @@ def self_assessment_questions(request):
         )
     if request.method == "POST" and form.is_valid():
         if services.self_assessment_rate_limited(ip_address=client_ip(request)):
-            return render(
+            refused = render(
                 request,
                 "roadmap/self_assessment_rate_limited.html",
                 {"limit": services.SELF_ASSESSMENTS_PER_IP_PER_HOUR},
                 status=HTTPStatus.TOO_MANY_REQUESTS,
             )
+            refused["Retry-After"] = str(services.self_assessment_retry_after())
+            return refused
         _, token = services.self_assessment_create(
             sector=form.cleaned_data["sector"],
             answers=form.answers(),

@@ -1,6 +1,27 @@
-"""Forms for the second step of staff sign-in."""
+"""Forms for staff sign-in: the password step and the code step."""
 
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
+
+
+class StaffAuthenticationForm(AdminAuthenticationForm):
+    """Django's admin sign-in, refusing a username no account can have.
+
+    Django sets the field's ``max_length`` after the field is built, so only
+    the HTML attribute changes, not validation; a longer username would reach
+    ``authenticate()`` and django-axes, whose log of failures holds 255
+    characters. Refused here, it never gets that far.
+    """
+
+    def clean_username(self):
+        username = self.cleaned_data["username"]
+        longest = self.fields["username"].max_length
+        if longest and len(username) > longest:
+            raise forms.ValidationError(
+                f"Enter a username of {longest} characters or fewer",
+                code="max_length",
+            )
+        return username
 
 
 class TokenForm(forms.Form):

@@ -5,6 +5,8 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.db import InterfaceError, OperationalError
+from django.urls import reverse
 
 LAST_SEEN_KEY = "staff_last_seen"
 SIGNED_IN_KEY = "staff_signed_in_at"
@@ -25,7 +27,16 @@ class StaffSessionTimeoutMiddleware:
 
     def __call__(self, request):
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and user.is_staff:
+        try:
+            is_staff = user is not None and user.is_authenticated and user.is_staff
+        except (OperationalError, InterfaceError):
+            # The session cannot be read. Outside the admin a staff session
+            # grants nothing, so public pages that need no database still
+            # work; the admin's views meet the same error and answer 503.
+            if request.path.startswith(reverse("admin:index")):
+                raise
+            is_staff = False
+        if is_staff:
             self._check(request)
         return self.get_response(request)
 

@@ -5,9 +5,30 @@ import io
 
 import qrcode
 import qrcode.image.svg
-from django.http import HttpRequest
+from axes.helpers import get_cool_off, get_failure_limit
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+
+def lockout_response(
+    request: HttpRequest, original_response=None, credentials=None
+) -> HttpResponse:
+    """django-axes' lockout page (429), saying when to try again in Retry-After."""
+    cool_off = get_cool_off(request)
+    response = render(
+        request,
+        settings.AXES_LOCKOUT_TEMPLATE,
+        {
+            "failure_limit": get_failure_limit(request, credentials),
+            "cooloff_timedelta": cool_off,
+        },
+        status=settings.AXES_HTTP_RESPONSE_CODE,
+    )
+    response["Retry-After"] = str(int(cool_off.total_seconds()))
+    return response
 
 
 def confirmed_device(user) -> TOTPDevice | None:

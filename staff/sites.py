@@ -6,13 +6,13 @@ has passed both steps: ``OTPAdminSite.has_permission`` checks the OTP device.
 
 from urllib.parse import urlencode
 
-from django.contrib.admin.forms import AdminAuthenticationForm
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_otp.admin import OTPAdminSite
 
 from staff import views
+from staff.forms import StaffAuthenticationForm
 from staff.signin import confirmed_device
 
 
@@ -25,7 +25,7 @@ class StaffAdminSite(OTPAdminSite):
     index_title = "Administration"
     # The password step is Django's own form; the code is asked on its own
     # page, so staff without an authenticator app can be sent to set one up.
-    login_form = AdminAuthenticationForm
+    login_form = StaffAuthenticationForm
     login_template = None
 
     def login(self, request, extra_context=None):

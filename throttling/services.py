@@ -1,6 +1,7 @@
 """Rate limits and the client's address, for every public form of the site."""
 
 import hashlib
+import math
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -38,6 +39,13 @@ def rate_limit_hit(*, key: str, limit: int, now: datetime | None = None) -> bool
         # The first event of a key in a window clears windows no longer needed.
         RateLimitBucket.objects.filter(window_start__lt=window - RATE_WINDOW).delete()
     return count > limit
+
+
+def rate_limit_retry_after(now: datetime | None = None) -> int:
+    """Seconds until this hour's counts end: the 429's ``Retry-After``."""
+    now = now or timezone.now()
+    remaining = _window_start(now) + RATE_WINDOW - now
+    return max(1, math.ceil(remaining.total_seconds()))
 
 
 def client_key(ip_address: str) -> str:

@@ -65,6 +65,9 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 DJANGO_APPS = [
     # The default admin site is the staff app's: two-factor sign-in for all of it.
     "staff.apps.StaffAdminConfig",
+    # runserver leaves /static/ to WhiteNoise, as in production: Django's own
+    # static handler answers /static/../x with a 500, WhiteNoise with a 404.
+    "whitenoise.runserver_nostatic",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -97,8 +100,12 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "pages.middleware.PermissionsPolicyMiddleware",
+    # A view that meets an unreachable database answers 503 (pages/outage.py).
+    "pages.outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before the CSRF check, which would raise on a body it cannot read.
+    "pages.middleware.UnreadableFormMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -141,7 +148,14 @@ else:
             Path(env.str("PGSERVER_DATA", default=str(BASE_DIR / ".pgdata")))
         )
     }
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+# Persistent connections suit gunicorn's few long-lived workers. runserver
+# starts a thread per request, and each thread would keep its own connection
+# for a minute: under load that exhausts PostgreSQL's max_connections ("too
+# many clients"). So development closes each connection at the end of its
+# request.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int(
+    "CONN_MAX_AGE", default=0 if DEBUG else 60
+)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -175,6 +189,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "staff/locked_out.html"
+# The template above, with Retry-After set to the cool-off.
+AXES_LOCKOUT_CALLABLE = "staff.signin.lockout_response"
 # The same client address as the rate limits (TRUSTED_PROXIES).
 AXES_CLIENT_IP_CALLABLE = "throttling.services.client_ip"
 # The issuer shown in authenticator apps beside the account name.
@@ -216,6 +232,28 @@ MEDIA_ROOT = env.str("MEDIA_ROOT", default=str(BASE_DIR / "media"))
 # ------------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# Backends that write messages (and the resume links in them) to the log or a
+# file, or drop them. Production refuses them unless this is set on purpose.
+_LOCAL_EMAIL_BACKENDS = (
+    "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.filebased.EmailBackend",
+    "django.core.mail.backends.locmem.EmailBackend",
+    "django.core.mail.backends.dummy.EmailBackend",
+)
+ALLOW_CONSOLE_EMAIL_IN_PRODUCTION = env.bool(
+    "ALLOW_CONSOLE_EMAIL_IN_PRODUCTION", default=False
+)
+if (
+    PRODUCTION
+    and EMAIL_CONFIG["EMAIL_BACKEND"] in _LOCAL_EMAIL_BACKENDS
+    and not ALLOW_CONSOLE_EMAIL_IN_PRODUCTION
+):
+    raise ImproperlyConfigured(
+        f"EMAIL_URL={env.str('EMAIL_URL').split(':', 1)[0]}:// would write resume "
+        "links to the log or drop them: set EMAIL_URL to an SMTP server in "
+        "production (or ALLOW_CONSOLE_EMAIL_IN_PRODUCTION=true if you really "
+        "mean it)."
+    )
 DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="Trauma-Informed London <noreply@localhost>"
 )
@@ -249,15 +287,15 @@ if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 
-# Strict CSP: no inline script or style anywhere, nothing from other origins.
+# Strict CSP: nothing is allowed unless named below; no inline script or
+# style anywhere, nothing from other origins (docs/decisions/0003).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
-        "default-src": [SELF],
+        "default-src": [NONE],
         "script-src": [SELF],
         "style-src": [SELF],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
-        "connect-src": [SELF],
         "form-action": [SELF],
         "object-src": [NONE],
         "base-uri": [NONE],

@@ -41,7 +41,15 @@ def test_database_url_points_the_project_at_that_server():
         for key, value in os.environ.items()
         if key not in ("DJANGO_SETTINGS_MODULE",)
     }
-    env.update({"DATABASE_URL": url, "PGSERVER_DATA": "/nonexistent/never-started"})
+    env.update(
+        {
+            "DATABASE_URL": url,
+            "PGSERVER_DATA": "/nonexistent/never-started",
+            # Persistent connections, as served: under DEBUG (runserver) they
+            # are closed after each request (pages/tests/test_security.py).
+            "DEBUG": "false",
+        }
+    )
     result = subprocess.run(  # noqa: S603 - our own manage.py
         [sys.executable, "manage.py", "shell", "--no-imports", "-c", QUERY],
         cwd=settings.BASE_DIR,

@@ -129,6 +129,7 @@ def test_repeated_failures_lock_out_that_username_from_that_address(client, sett
     locked = _password(client, REMOTE_ADDR="10.1.1.1")
     assert locked.status_code == HTTPStatus.TOO_MANY_REQUESTS
     assert "Sign-in locked for now" in locked.content.decode()
+    assert locked["Retry-After"] == str(int(settings.AXES_COOLOFF_TIME.total_seconds()))
     # The same username from another address, and another username from the
     # same address, can still sign in.
     other_address = _password(Client(), REMOTE_ADDR="10.2.2.2")

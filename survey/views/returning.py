@@ -25,7 +25,12 @@ from survey.views.flow import (
     submitted_here,
     wave_or_404,
 )
-from throttling.services import client_ip, client_key, rate_limit_hit
+from throttling.services import (
+    client_ip,
+    client_key,
+    rate_limit_hit,
+    rate_limit_retry_after,
+)
 
 
 @never_cache
@@ -52,12 +57,14 @@ def save_and_return(request, wave_slug):
             key=f"email:{client_key(client_ip(request))}",
             limit=settings.SURVEY_EMAILS_PER_IP_PER_HOUR,
         ):
-            return render(
+            refused = render(
                 request,
                 "survey/rate_limited.html",
                 {"wave": wave, "emails": True},
                 status=HTTPStatus.TOO_MANY_REQUESTS,
             )
+            refused["Retry-After"] = str(rate_limit_retry_after())
+            return refused
         services.resume_link_email(
             wave=wave,
             email=form.cleaned_data["email"],

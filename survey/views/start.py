@@ -22,7 +22,12 @@ from survey.views.flow import (
     wave_or_404,
     wave_steps,
 )
-from throttling.services import client_ip, client_key, rate_limit_hit
+from throttling.services import (
+    client_ip,
+    client_key,
+    rate_limit_hit,
+    rate_limit_retry_after,
+)
 
 
 def start(request):
@@ -88,12 +93,14 @@ def begin(request, wave_slug):
         limit=settings.SURVEY_STARTS_PER_IP_PER_HOUR,
     )
     if limited:
-        return render(
+        refused = render(
             request,
             "survey/rate_limited.html",
             {"wave": wave},
             status=HTTPStatus.TOO_MANY_REQUESTS,
         )
+        refused["Retry-After"] = str(rate_limit_retry_after())
+        return refused
     _response_started, token = services.response_start(wave=wave)
     session_remember(request, wave, token)
     return redirect(step_url(wave, steps[0]))

@@ -6,7 +6,12 @@ import pytest
 from django.test import RequestFactory
 
 from throttling.models import RateLimitBucket
-from throttling.services import client_ip, client_key, rate_limit_hit
+from throttling.services import (
+    client_ip,
+    client_key,
+    rate_limit_hit,
+    rate_limit_retry_after,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -46,3 +51,9 @@ def test_client_ip_trusts_only_as_many_hops_as_proxies(settings):
     assert client_ip(request) == "203.0.113.9"
     settings.TRUSTED_PROXIES = 3
     assert client_ip(request) == "10.0.0.1"
+
+
+def test_rate_limit_retry_after_counts_the_seconds_left_in_the_hour():
+    now = dt.datetime(2025, 1, 1, 10, 59, 30, 500_000, tzinfo=dt.UTC)
+    assert rate_limit_retry_after(now) == 30
+    assert rate_limit_retry_after(now.replace(minute=0, second=0)) == 3600
