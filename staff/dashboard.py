@@ -8,7 +8,14 @@ responses there are.
 from django.db import connection
 
 from staff import charts
-from survey.models import AGREEMENT_OPTIONS, Question, Response, Wave
+from survey.models import (
+    AGREEMENT_OPTIONS,
+    NOT_APPLICABLE,
+    NOT_APPLICABLE_OPTION,
+    Question,
+    Response,
+    Wave,
+)
 from vocabulary.choices import (
     LOCAL_AUTHORITY_AREAS,
     Borough,
@@ -19,11 +26,13 @@ from vocabulary.choices import (
 
 RESPONSES = Response._meta.db_table
 SUBMITTED = Response.Status.SUBMITTED
-AGREEMENT_CODES = [option["code"] for option in AGREEMENT_OPTIONS]
-AGREEMENT_LABELS = [option["label"] for option in AGREEMENT_OPTIONS]
+# Version 2's items add "Not applicable to my role", in its own column.
+AGREEMENT_CODES = [o["code"] for o in [*AGREEMENT_OPTIONS, NOT_APPLICABLE_OPTION]]
+AGREEMENT_LABELS = [o["label"] for o in [*AGREEMENT_OPTIONS, NOT_APPLICABLE_OPTION]]
 AGREE = {"agree", "strongly_agree"}
-# "Don't know" is shown, but left out of the share who agree.
-DONT_KNOW = "dont_know"
+# "Don't know" and "Not applicable" are shown, but left out of the share who
+# agree (and of its base).
+NOT_COUNTED = {"dont_know", NOT_APPLICABLE}
 SECTOR_LABELS = dict(Sector.choices) | {"other": "Other"}
 
 
@@ -94,7 +103,7 @@ def answer_counts(codes: list[str], wave: Wave | None) -> dict[str, dict[str, in
 
 
 def _share_agreeing(counts: dict[str, int]) -> tuple[int, int]:
-    answered = sum(n for code, n in counts.items() if code != DONT_KNOW)
+    answered = sum(n for code, n in counts.items() if code not in NOT_COUNTED)
     agreeing = sum(n for code, n in counts.items() if code in AGREE)
     return agreeing, answered
 
