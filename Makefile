@@ -69,8 +69,9 @@ lint: install ## Check formatting and lint rules with ruff
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 
-test: assets browser lint ## Set up and run every test: ruff, migrations check, pytest (browser tests included)
+test: assets browser lint ## Set up and run every test: ruff, migrations check, questionnaire checks, pytest (browser tests included)
 	$(MANAGE) makemigrations --check --dry-run
+	for file in survey/questionnaires/practice-survey-v*.yaml; do $(MANAGE) load_questionnaire --check "$$file" || exit 1; done
 	$(BIN)/pytest -n 2 --dist loadfile
 
 test-fast: install ## Run the tests without the browser tests, on one process

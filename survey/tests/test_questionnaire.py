@@ -12,6 +12,7 @@ from survey.questionnaire import (
     CURRENT_DEFINITION,
     DEFINITIONS,
     NEXT_WAVE_DEFINITION,
+    QUESTIONNAIRE_DIR,
     DefinitionError,
     definition_check,
     definition_read,
@@ -235,6 +236,7 @@ def definition_v2():
 
 @pytest.mark.parametrize("path", DEFINITIONS, ids=lambda p: p.name)
 def test_load_questionnaire_check_passes_for_every_version(path):
+    assert set(DEFINITIONS) == set(QUESTIONNAIRE_DIR.glob("*.yaml"))
     out = StringIO()
     call_command("load_questionnaire", str(path), "--check", stdout=out)
     assert f"{path.name}: " in out.getvalue()
