@@ -249,7 +249,9 @@ class Question(models.Model):
         if self.type == self.Type.CONSENT:
             options = list(CONSENT_OPTIONS)
         elif self.type == self.Type.AGREEMENT:
-            options = [*AGREEMENT_OPTIONS, *(self.options or [])]
+            # The scale is fixed; a file may add only "Not applicable".
+            extra = [o for o in self.options or [] if o.get("code") == NOT_APPLICABLE]
+            options = [*AGREEMENT_OPTIONS, *extra[:1]]
         elif self.type == self.Type.YES_NO:
             options = list(YES_NO_OPTIONS)
         elif self.type == self.Type.BOROUGH:
