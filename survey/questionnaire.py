@@ -103,7 +103,7 @@ def _check_question(question: dict, earlier: dict[str, dict]) -> None:
             raise DefinitionError(f"{code}: option codes must be snake_case")
         if "other" in option_codes or "prefer_not_to_say" in option_codes:
             raise DefinitionError(f"{code}: 'other' and 'prefer_not_to_say' are added")
-    elif options:
+    elif options and not _is_not_applicable(qtype, options):
         raise DefinitionError(f"{code}: only single and multiple list options")
     if question.get("not_applicable") and qtype != Question.Type.AGREEMENT:
         raise DefinitionError(f"{code}: not_applicable is for agreement questions")
@@ -129,6 +129,15 @@ def _check_question(question: dict, earlier: dict[str, dict]) -> None:
         codes = show_if[listed[0]]
         if not codes or not set(map(str, codes)) <= known:
             raise DefinitionError(f"{code}: show_if lists unknown option codes")
+
+
+def _is_not_applicable(qtype: str, options: list) -> bool:
+    """True for how a loaded agreement item stores ``not_applicable: true``.
+
+    The admin checks stored questions with these same rules.
+    """
+    codes = [str(o.get("code", "")) for o in options if isinstance(o, dict)]
+    return qtype == Question.Type.AGREEMENT and codes == [NOT_APPLICABLE_OPTION["code"]]
 
 
 def definition_stats(definition: dict) -> dict[str, int]:
