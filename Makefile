@@ -70,8 +70,9 @@ lint: install ## Check formatting and lint rules with ruff, and who imports whom
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
-test: assets browser lint ## Set up and run every test: ruff, import contracts, migrations check, pytest (browser tests included)
+test: assets browser lint ## Set up and run every test: ruff, import contracts, migrations and questionnaire checks, pytest (browser tests included)
 	$(MANAGE) makemigrations --check --dry-run
+	for file in survey/questionnaires/practice-survey-v*.yaml; do $(MANAGE) load_questionnaire --check "$$file" || exit 1; done
 	$(BIN)/pytest -n 2 --dist loadfile
 
 test-fast: install ## Run the tests without the browser tests, on one process

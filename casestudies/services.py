@@ -4,7 +4,7 @@ Called with plain values, so this app never imports the survey.
 """
 
 from casestudies.models import CaseStudy
-from vocabulary.choices import Borough, Evidence, R, Sector
+from vocabulary.choices import Borough, Evidence, Principle, R, Sector
 
 
 def case_study_of_response(response_id: int) -> CaseStudy | None:
@@ -43,10 +43,16 @@ def case_study_draft_from_example(
         outcomes=difference,
         organisations=[organisation] if organisation else [],
         sectors=[sector] if sector in Sector.values else [],
+        # Where the example happens (version 2 asks), else where the respondent works.
         places=[
-            b for b in boroughs if b in Borough.values and b != Borough.OUTSIDE_LONDON
+            b
+            for b in (_list(answers.get("example_where")) or boroughs)
+            if b in Borough.values and b != Borough.OUTSIDE_LONDON
         ],
         rs=[r for r in _list(answers.get("example_rs")) if r in R.values],
+        principles=[
+            p for p in _list(answers.get("example_principles")) if p in Principle.values
+        ],
         evidence=evidence,
         evidence_note=(
             "From the survey answer on evidence: "

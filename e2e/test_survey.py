@@ -7,6 +7,7 @@ import pytest
 
 from e2e.axe import assert_no_axe_violations
 from survey.models import Response
+from survey.questionnaire import NEXT_WAVE_DEFINITION
 from survey.tests.factories import LONDON, wave_with_questionnaire
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -16,8 +17,11 @@ CONTINUE = "Save and continue"
 
 @pytest.fixture
 def wave():
+    # As seed_demo makes it: the open demo wave carries version 2.
     return wave_with_questionnaire(
-        slug="demo", name="Demo wave: practice survey (open for trying out)"
+        path=NEXT_WAVE_DEFINITION,
+        slug="demo",
+        name="Demo wave: practice survey (open for trying out)",
     )
 
 
@@ -50,6 +54,9 @@ def _answer_page(page):
         page.get_by_label("NHS", exact=True).check()
     if page.locator("input[name=nhs_icb]").count():
         page.get_by_label("North East London").check()
+    if page.locator("input[name=training_types]").count():
+        # Routes in the follow-up page (an agreement item with "Not applicable").
+        page.get_by_label("E-learning").check()
     if page.locator("input[name=has_example]").count():
         page.get_by_label("Yes", exact=True).check()
     if page.locator("textarea[name=example_description]").count():
@@ -90,6 +97,7 @@ def test_every_survey_page_has_no_axe_violations(live_server, page, wave, closed
         seen.add(page.url.rstrip("/").rsplit("/", 1)[-1])
         _answer_page(page)
     assert {"consent", "about_you", "about_you-2", "case-study-contact"} <= seen
+    assert {"training_support", "training_support-2"} <= seen
     assert_no_axe_violations(page)  # check answers
     # An error on a question page with free text and choices.
     page.goto(base + "/survey/demo/questions/meaning/")

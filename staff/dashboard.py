@@ -1,7 +1,15 @@
 """The analyst dashboard: its figures (ResponseQuerySet methods) laid out as charts."""
 
 from staff import charts
-from survey.models import AGREEMENT_OPTIONS, DONT_KNOW, Question, Response, Wave
+from survey.models import (
+    AGREEMENT_OPTIONS,
+    DONT_KNOW,
+    NOT_APPLICABLE,
+    NOT_APPLICABLE_OPTION,
+    Question,
+    Response,
+    Wave,
+)
 from vocabulary.choices import (
     LOCAL_AUTHORITY_AREAS,
     Borough,
@@ -10,15 +18,18 @@ from vocabulary.choices import (
     Sector,
 )
 
-AGREEMENT_CODES = [option["code"] for option in AGREEMENT_OPTIONS]
-AGREEMENT_LABELS = [option["label"] for option in AGREEMENT_OPTIONS]
-# "Don't know" (DONT_KNOW) is shown, but left out of the share who agree.
+# Version 2's items add "Not applicable to my role", in its own column.
+AGREEMENT_CODES = [o["code"] for o in [*AGREEMENT_OPTIONS, NOT_APPLICABLE_OPTION]]
+AGREEMENT_LABELS = [o["label"] for o in [*AGREEMENT_OPTIONS, NOT_APPLICABLE_OPTION]]
 AGREE = {"agree", "strongly_agree"}
+# "Don't know" and "Not applicable" are shown, but left out of the share who
+# agree (and of its base).
+NOT_COUNTED = {DONT_KNOW, NOT_APPLICABLE}
 SECTOR_LABELS = dict(Sector.choices) | {"other": "Other"}
 
 
 def _share_agreeing(counts: dict[str, int]) -> tuple[int, int]:
-    answered = sum(n for code, n in counts.items() if code != DONT_KNOW)
+    answered = sum(n for code, n in counts.items() if code not in NOT_COUNTED)
     agreeing = sum(n for code, n in counts.items() if code in AGREE)
     return agreeing, answered
 

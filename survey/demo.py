@@ -1,11 +1,21 @@
-"""Demo survey data: the 2024-25 wave (closed) and an open demo wave to try out."""
+"""Demo survey data: the 2024-25 wave (closed) and an open demo wave to try out.
+
+The 2024-25 wave carries questionnaire version 1; the demo wave, which shows
+newcomers what the next wave asks, carries version 2.
+"""
 
 import datetime as dt
+from pathlib import Path
 
 from django.utils import timezone
 
-from survey.models import Response, Wave
-from survey.questionnaire import questionnaire_load, wave_questions_load
+from survey.models import Questionnaire, Response, Wave
+from survey.questionnaire import (
+    CURRENT_DEFINITION,
+    NEXT_WAVE_DEFINITION,
+    questionnaire_load,
+    wave_questions_load,
+)
 from survey.services import response_submit
 from throttling.tokens import token_hash, token_new
 from vocabulary.time import LONDON
@@ -32,12 +42,16 @@ DEMO_RESPONSES = [
         "la_service_area": "childrens_services",
         "organisation_name": "Demo council (demo data)",
         "boroughs": ["hackney"],
+        "works_with": ["children_young_people", "families"],
         "answering_for": "team",
         "team_size": "from_10_to_49",
         "journey_stage": "aware",
         "r_realise_1": "agree",
         "principle_safety": "agree",
+        "team_training_types": ["half_day"],
+        "team_supervision": "some_or_irregular",
         "has_example": "no",
+        "heard_about": "director_childrens_services",
     },
     {
         "consent": "yes",
@@ -45,11 +59,16 @@ DEMO_RESPONSES = [
         "met_bcu": "central_east",
         "organisation_name": "Demo police team (demo data)",
         "boroughs": ["hackney", "tower_hamlets"],
+        "works_with": ["adults"],
         "answering_for": "myself",
         "journey_stage": "informed",
         "r_realise_1": "strongly_agree",
         "principle_safety": "neither",
+        "principle_choice": "not_applicable",
+        "training_types": ["e_learning"],
+        "training_confidence": "agree",
         "has_example": "no",
+        "heard_about": "head_of_community_safety",
     },
     {
         "consent": "yes",
@@ -58,24 +77,43 @@ DEMO_RESPONSES = [
         "nhs_icb": "north_east",
         "organisation_name": "Demo NHS trust (demo data)",
         "boroughs": ["newham"],
+        "works_with": ["adults", "families"],
         "answering_for": "service",
         "team_size": "from_50_to_249",
         "journey_stage": "responsive",
         "r_realise_1": "agree",
         "principle_safety": "strongly_agree",
+        "team_training_types": ["multi_day"],
         "has_example": "no",
+        "heard_about": "director_public_health",
     },
 ]
 
 
-def _wave(slug: str, defaults: dict) -> tuple[Wave, bool]:
+def _wave(slug: str, defaults: dict, path: Path) -> tuple[Wave, bool]:
     wave = Wave.objects.filter(slug=slug).first()
     if wave:
         # Never move an existing wave's dates or overwrite staff edits.
         return wave, False
     wave = Wave.objects.create(slug=slug, **defaults)
-    wave_questions_load(wave=wave)
+    wave_questions_load(wave=wave, path=path)
     return wave, True
+
+
+def _demo_wave_moved_to(wave: Wave, questionnaire: Questionnaire) -> bool:
+    """Move a demo wave seeded with an older version to ``questionnaire``.
+
+    Everything in the demo wave is demo data (its intro says so), so its
+    responses are deleted rather than kept under questions the new version
+    no longer asks; the demo responses are then added again.
+    """
+    if wave.questionnaire_id == questionnaire.pk:
+        return False
+    Response.objects.for_wave(wave).delete()
+    wave.questionnaire = questionnaire
+    wave.save(update_fields=["questionnaire"])
+    wave_questions_load(wave=wave, path=NEXT_WAVE_DEFINITION)
+    return True
 
 
 def _demo_dates(now: dt.datetime) -> dict:
@@ -115,7 +153,8 @@ def demo_responses_add(*, wave: Wave, answers_list: list[dict]) -> int:
 
 def seed_demo() -> list[str]:
     """Create the two waves and a few demo responses, if missing."""
-    questionnaire = questionnaire_load()
+    questionnaire = questionnaire_load(path=CURRENT_DEFINITION)
+    next_questionnaire = questionnaire_load(path=NEXT_WAVE_DEFINITION)
     blocks = questionnaire.start_page
     now = timezone.now()
     lines = []
@@ -131,21 +170,26 @@ def seed_demo() -> list[str]:
             "is_published": True,
             "retention_until": dt.date(2026, 1, 31),
         },
+        CURRENT_DEFINITION,
     )
     lines.append(f"Survey wave {past.name}: {'created' if created else 'exists'}")
     dates = _demo_dates(now)
+    next_blocks = next_questionnaire.start_page
     demo, created = _wave(
         DEMO_WAVE_SLUG,
         {
             "name": DEMO_WAVE_NAME,
-            "questionnaire": questionnaire,
-            "intro": f"{DEMO_INTRO_NOTE}\n\n{blocks['what_it_is']}",
-            "privacy_text": blocks["privacy"],
+            "questionnaire": next_questionnaire,
+            "intro": f"{DEMO_INTRO_NOTE}\n\n{next_blocks['what_it_is']}",
+            "privacy_text": next_blocks["privacy"],
             "is_published": True,
             **dates,
         },
+        NEXT_WAVE_DEFINITION,
     )
     state = "created" if created else "exists"
+    if not created and _demo_wave_moved_to(demo, next_questionnaire):
+        state = f"moved to questionnaire version {next_questionnaire.version}"
     if not created and demo.status(now) == Wave.Status.CLOSED:
         # The demo wave is for trying the survey out: a newcomer seeding a
         # year-old database must still find it open. Only the dates move.

@@ -14,10 +14,22 @@ import yaml
 from django.conf import settings
 from django.db import transaction
 
-from survey.models import Question, Questionnaire, Section, Wave
+from survey.models import (
+    NOT_APPLICABLE_OPTION,
+    OTHER,
+    Question,
+    Questionnaire,
+    Section,
+    Wave,
+)
+from survey.routing import condition_met
 
 QUESTIONNAIRE_DIR = Path(settings.BASE_DIR) / "survey" / "questionnaires"
+# Version 1 is the 2024-25 wave's and the default; version 2 is for the next
+# wave (the demo wave carries it). Both are checked in the tests.
 CURRENT_DEFINITION = QUESTIONNAIRE_DIR / "practice-survey-v1.yaml"
+NEXT_WAVE_DEFINITION = QUESTIONNAIRE_DIR / "practice-survey-v2.yaml"
+DEFINITIONS = (CURRENT_DEFINITION, NEXT_WAVE_DEFINITION)
 
 CODE_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 MAX_LENGTHS = {Question.Type.SHORT_TEXT: 200, Question.Type.LONG_TEXT: 4000}
@@ -91,8 +103,10 @@ def _check_question(question: dict, earlier: dict[str, dict]) -> None:
             raise DefinitionError(f"{code}: option codes must be snake_case")
         if "other" in option_codes or "prefer_not_to_say" in option_codes:
             raise DefinitionError(f"{code}: 'other' and 'prefer_not_to_say' are added")
-    elif options:
+    elif options and not _is_not_applicable(qtype, options):
         raise DefinitionError(f"{code}: only single and multiple list options")
+    if question.get("not_applicable") and qtype != Question.Type.AGREEMENT:
+        raise DefinitionError(f"{code}: not_applicable is for agreement questions")
     if qtype in MAX_LENGTHS:
         limit = question.get("max_length")
         if not isinstance(limit, int) or not 0 < limit <= MAX_LENGTHS[qtype]:
@@ -107,8 +121,23 @@ def _check_question(question: dict, earlier: dict[str, dict]) -> None:
                 f"{code}: show_if must name an earlier single or multiple question"
             )
         known = {str(o["code"]) for o in target["options"]}
-        if not show_if.get("in") or not set(map(str, show_if["in"])) <= known:
+        if target.get("other_text"):
+            known.add(OTHER)
+        listed = [key for key in ("in", "not_in") if key in show_if]
+        if len(listed) != 1:
+            raise DefinitionError(f"{code}: show_if needs one of in or not_in")
+        codes = show_if[listed[0]]
+        if not codes or not set(map(str, codes)) <= known:
             raise DefinitionError(f"{code}: show_if lists unknown option codes")
+
+
+def _is_not_applicable(qtype: str, options: list) -> bool:
+    """True for how a loaded agreement item stores ``not_applicable: true``.
+
+    The admin checks stored questions with these same rules.
+    """
+    codes = [str(o.get("code", "")) for o in options if isinstance(o, dict)]
+    return qtype == Question.Type.AGREEMENT and codes == [NOT_APPLICABLE_OPTION["code"]]
 
 
 def definition_stats(definition: dict) -> dict[str, int]:
@@ -125,6 +154,51 @@ def definition_stats(definition: dict) -> dict[str, int]:
         "routed": sum(bool(q.get("show_if")) for q in questions),
         "words": words,
     }
+
+
+def path_questions(definition: dict, answers: dict) -> list[dict]:
+    """The questions a respondent with these answers is shown, in order.
+
+    As in the survey, an answer to a question not shown does not count.
+    """
+    shown, kept = [], {}
+    for section in definition["sections"]:
+        for question in section["questions"]:
+            if condition_met(_show_if(question), kept):
+                shown.append(question)
+                if question["code"] in answers:
+                    kept[question["code"]] = answers[question["code"]]
+    return shown
+
+
+def path_minutes(definition: dict, answers: dict, *, free_text: int) -> float:
+    """Minutes to answer along one path, by the method in the file's header.
+
+    200 words a minute for the intros of the sections reached, the question
+    texts and hints shown, and the privacy text the consent page repeats; 10
+    seconds per closed question shown; 60 seconds per free-text answer given.
+    The start page, read once before starting, is not included.
+    """
+    shown = path_questions(definition, answers)
+    shown_codes = {q["code"] for q in shown}
+    words = len(prose(definition["meta"]["start_page"]["privacy"]).split())
+    for section in definition["sections"]:
+        if any(q["code"] in shown_codes for q in section["questions"]):
+            words += len(str(section.get("intro", "")).split())
+    words += sum(
+        len(str(q["text"]).split()) + len(str(q.get("hint", "")).split()) for q in shown
+    )
+    closed = sum(q["type"] != Question.Type.LONG_TEXT for q in shown)
+    return words / 200 + closed * 10 / 60 + free_text
+
+
+def _show_if(data: dict) -> dict:
+    """A question's routing as stored: the question and its in or not_in codes."""
+    show_if = data.get("show_if")
+    if not show_if:
+        return {}
+    key = "not_in" if "not_in" in show_if else "in"
+    return {"question": show_if["question"], key: [str(c) for c in show_if[key]]}
 
 
 @transaction.atomic
@@ -179,20 +253,17 @@ def wave_questions_load(*, wave: Wave, path: Path = CURRENT_DEFINITION) -> int:
                     "why": prose(data["why"]),
                     "hint": prose(data.get("hint", "")),
                     "required": bool(data.get("required", False)),
+                    # An agreement item's extra option follows the scale.
                     "options": [
                         {"code": str(o["code"]), "label": str(o["label"])}
                         for o in data.get("options") or []
-                    ],
+                    ]
+                    + ([NOT_APPLICABLE_OPTION] if data.get("not_applicable") else []),
                     "prefer_not_to_say": bool(data.get("prefer_not_to_say", False)),
                     "other_text": bool(data.get("other_text", False)),
                     "max_length": data.get("max_length"),
                     "multiple": bool(data.get("multiple", False)),
-                    "show_if": {
-                        "question": data["show_if"]["question"],
-                        "in": [str(c) for c in data["show_if"]["in"]],
-                    }
-                    if data.get("show_if")
-                    else {},
+                    "show_if": _show_if(data),
                     "order": order,
                 },
             )

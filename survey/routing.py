@@ -18,11 +18,17 @@ CONTACT_SHOW_IF = {"question": CONTACT_AFTER_QUESTION, "in": ["yes", "not_sure"]
 
 
 def condition_met(show_if: dict, answers: dict) -> bool:
-    """True when there is no condition, or the answer it names matches."""
+    """True when there is no condition, or the answer it names matches.
+
+    ``in`` shows the question when the answer is (or includes) a listed code;
+    ``not_in`` shows it unless it is, so an unanswered question shows it.
+    """
     if not show_if:
         return True
     value = answers.get(show_if.get("question", ""))
     values = value if isinstance(value, list) else [value]
+    if "not_in" in show_if:
+        return not any(v in show_if["not_in"] for v in values if v)
     return any(v in show_if.get("in", []) for v in values if v)
 
 

@@ -7,7 +7,14 @@ import pytest
 from django.urls import reverse
 
 from staff.dashboard import dashboard_for
-from survey.tests.factories import ResponseFactory, WaveFactory, london, submitted
+from survey.questionnaire import NEXT_WAVE_DEFINITION
+from survey.tests.factories import (
+    ResponseFactory,
+    WaveFactory,
+    london,
+    submitted,
+    wave_with_questionnaire,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +53,25 @@ def test_figures_count_submitted_responses_and_started_drafts(open_wave):
     recognise = data["glance_rs"][1]
     assert recognise["examples"] == 2
     row = next(r for r in data["agreement_rows"] if r["question"].code == "r_realise_1")
-    assert row["counts"] == [0, 1, 0, 1, 0, 0]
+    assert row["counts"] == [0, 1, 0, 1, 0, 0, 0]
+
+
+def test_not_applicable_is_counted_apart_from_dont_know_and_the_share(db):
+    wave = wave_with_questionnaire(path=NEXT_WAVE_DEFINITION, slug="next")
+    for answer in ["agree", "disagree", "dont_know", "not_applicable"]:
+        submitted(wave, {"consent": "yes", "principle_safety": answer})
+    data = dashboard_for(wave.slug)
+    assert data["agreement_labels"][-2:] == [
+        "Don't know",
+        "Not applicable to my role",
+    ]
+    row = next(
+        r for r in data["agreement_rows"] if r["question"].code == "principle_safety"
+    )
+    assert row["counts"] == [0, 1, 0, 1, 0, 1, 1]
+    assert row["agree_percent"] == 50.0
+    safety = next(r for r in data["glance_principles"] if r["label"] == "Safety")
+    assert safety == {"label": "Safety", "percent": 50.0, "answered": 2}
 
 
 def test_filter_by_wave(open_wave):
@@ -118,8 +143,8 @@ def test_all_waves_counts_agreement_questions_only_older_waves_asked(
     )
 
     rows = {row["question"].code: row for row in dashboard_for("")["agreement_rows"]}
-    assert rows["r_realise_old"]["counts"] == [0, 1, 0, 0, 0, 0]
-    assert rows["r_realise_new"]["counts"] == [0, 0, 0, 1, 0, 0]
+    assert rows["r_realise_old"]["counts"] == [0, 1, 0, 0, 0, 0, 0]
+    assert rows["r_realise_new"]["counts"] == [0, 0, 0, 1, 0, 0, 0]
     assert rows["r_realise_1"]["total"] == 2
     assert rows["r_realise_1"]["question"].wave == open_wave
     codes = list(rows)

@@ -17,6 +17,10 @@ AGREEMENT_OPTIONS = [
     {"code": "strongly_agree", "label": "Strongly agree"},
     {"code": DONT_KNOW, "label": "Don't know"},
 ]
+# Offered on an agreement item when its file says so; counted apart from
+# "Don't know" and from the scale.
+NOT_APPLICABLE = "not_applicable"
+NOT_APPLICABLE_OPTION = {"code": NOT_APPLICABLE, "label": "Not applicable to my role"}
 YES_NO_OPTIONS = [
     {"code": "yes", "label": "Yes"},
     {"code": "no", "label": "No"},
@@ -89,7 +93,9 @@ class Question(models.Model):
         if self.type == self.Type.CONSENT:
             options = list(CONSENT_OPTIONS)
         elif self.type == self.Type.AGREEMENT:
-            options = list(AGREEMENT_OPTIONS)
+            # The scale is fixed; a file may add only "Not applicable".
+            extra = [o for o in self.options or [] if o.get("code") == NOT_APPLICABLE]
+            options = [*AGREEMENT_OPTIONS, *extra[:1]]
         elif self.type == self.Type.YES_NO:
             options = list(YES_NO_OPTIONS)
         elif self.type == self.Type.BOROUGH:

@@ -151,19 +151,24 @@ class ContactDetailsFactory(DjangoModelFactory[ContactDetails]):
     consented_at = factory.LazyFunction(lambda: dt.datetime.now(tz=dt.UTC))
 
 
-def wave_with_questionnaire(**fields) -> Wave:
-    """A wave carrying the repository's questionnaire, its questions loaded.
+def wave_with_questionnaire(*, path=None, **fields) -> Wave:
+    """A wave carrying a repository questionnaire (version 1 unless ``path``).
 
     Its intro and privacy text come from the questionnaire's start page unless
     ``fields`` say otherwise; any other field is WaveFactory's.
     """
-    from survey.questionnaire import questionnaire_load, wave_questions_load
+    from survey.questionnaire import (
+        CURRENT_DEFINITION,
+        questionnaire_load,
+        wave_questions_load,
+    )
 
-    questionnaire = questionnaire_load()
+    path = path or CURRENT_DEFINITION
+    questionnaire = questionnaire_load(path=path)
     fields.setdefault("intro", questionnaire.start_page["what_it_is"])
     fields.setdefault("privacy_text", questionnaire.start_page["privacy"])
     wave = WaveFactory(questionnaire=questionnaire, **fields)
-    wave_questions_load(wave=wave)
+    wave_questions_load(wave=wave, path=path)
     return wave
 
 

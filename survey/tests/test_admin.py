@@ -10,7 +10,8 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from survey.models import Question, Wave
-from survey.tests.factories import submitted
+from survey.questionnaire import NEXT_WAVE_DEFINITION
+from survey.tests.factories import submitted, wave_with_questionnaire
 
 pytestmark = pytest.mark.django_db
 
@@ -353,3 +354,16 @@ def test_the_loaders_length_limit_applies_in_the_admin(vru_admin_client, open_wa
     assert response.status_code == HTTPStatus.OK
     errors = response.context["adminform"].form.errors["max_length"]
     assert "max_length must be 1 to 200" in " ".join(errors)
+
+
+def test_a_version_2_agreement_item_keeps_not_applicable_when_edited(
+    vru_admin_client,
+):
+    wave = wave_with_questionnaire(path=NEXT_WAVE_DEFINITION, slug="next")
+    question = wave.questions.get(code="principle_safety")
+    url = reverse("admin:survey_question_change", args=[question.pk])
+    response = _post_changed(vru_admin_client, url, text="People feel safe with us.")
+    assert response.status_code == HTTPStatus.FOUND, response.content.decode()[:3000]
+    changed = Question.objects.get(pk=question.pk)
+    assert changed.text == "People feel safe with us."
+    assert changed.options_with_labels()[-1]["code"] == "not_applicable"

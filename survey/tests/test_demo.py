@@ -5,9 +5,13 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from survey.demo import DEMO_WAVE_NAME, WAVE_2024_NAME, seed_demo
+from survey.demo import DEMO_WAVE_NAME, DEMO_WAVE_SLUG, WAVE_2024_NAME, seed_demo
 from survey.models import Response, Wave
-from survey.tests.factories import LONDON
+from survey.tests.factories import (
+    LONDON,
+    SubmittedResponseFactory,
+    wave_with_questionnaire,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -62,6 +66,36 @@ def test_seeding_reopens_a_demo_wave_that_has_closed():
     assert wave.retention_until > wave.closes_at.date()
     assert any("re-opened" in line for line in lines)
     assert Response.objects.for_wave(wave).submitted().count() == 3
-    assert wave.questions.count() == 52
+    assert wave.questions.count() == 50
     # The closed 2024-25 wave is real history and stays closed.
     assert not Wave.objects.get(name=WAVE_2024_NAME).is_open()
+
+
+def test_demo_wave_carries_version_2_and_2024_25_keeps_version_1():
+    seed_demo()
+    demo = Wave.objects.get(name=DEMO_WAVE_NAME)
+    past = Wave.objects.get(name=WAVE_2024_NAME)
+    assert (demo.questionnaire.version, past.questionnaire.version) == (2, 1)
+    assert demo.questions.filter(code="example_principles").exists()
+    assert not past.questions.filter(code="example_principles").exists()
+    assert past.questions.filter(code="job_role").exists()
+    # The demo answers are stored as version 2 asks them.
+    codes = {code for r in Response.objects.for_wave(demo) for code in r.answers}
+    assert {"heard_about", "works_with", "team_training_types"} <= codes
+    assert codes <= set(demo.questions.values_list("code", flat=True))
+
+
+def test_a_demo_wave_seeded_with_version_1_moves_to_version_2_once():
+    # As in a database seeded before version 2: the demo wave on version 1,
+    # with its demo responses and one a visitor submitted.
+    wave = wave_with_questionnaire(slug=DEMO_WAVE_SLUG, name=DEMO_WAVE_NAME)
+    SubmittedResponseFactory(wave=wave)
+    lines = seed_demo()
+    wave.refresh_from_db()
+    assert wave.questionnaire.version == 2
+    assert any("moved to questionnaire version 2" in line for line in lines)
+    assert wave.questions.count() == 50
+    assert Response.objects.for_wave(wave).submitted().count() == 3
+    lines = seed_demo()
+    assert not any("moved" in line for line in lines)
+    assert Response.objects.for_wave(wave).count() == 3

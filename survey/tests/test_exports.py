@@ -17,7 +17,14 @@ from survey.exports.cells import FORMULA_TRIGGERS, cell_from_text
 from survey.exports.columns import columns_for_waves, dictionary_rows
 from survey.exports.resource import ResponseResource
 from survey.models import Response
-from survey.tests.factories import ResponseFactory, WaveFactory, london, submitted
+from survey.questionnaire import NEXT_WAVE_DEFINITION
+from survey.tests.factories import (
+    ResponseFactory,
+    WaveFactory,
+    london,
+    submitted,
+    wave_with_questionnaire,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -427,3 +434,37 @@ def test_admin_and_command_record_the_same_lower_case_formats(
         (False, "csv"),
         (False, "xlsx"),
     ]
+
+
+def test_version_2_answers_export_with_their_labels_and_dictionary(db):
+    # "Not applicable to my role" is a code of its own: a label in the cell,
+    # listed in the data dictionary apart from "Don't know".
+    wave = wave_with_questionnaire(path=NEXT_WAVE_DEFINITION, slug="next")
+    submitted(
+        wave,
+        {
+            "consent": "yes",
+            "principle_safety": "not_applicable",
+            "principle_trust": "dont_know",
+            "answering_for": "team",
+            "team_supervision": "most_regularly",
+            "has_example": "yes",
+            "example_principles": ["safety", "choice"],
+            "example_where": ["pan_london"],
+            "heard_about": "safeguarding_children_partnership",
+            "works_with": ["families"],
+        },
+    )
+    row = next(iter(ResponseResource().export(Response.objects.all()).dict))
+    assert row["principle_safety"] == "Not applicable to my role"
+    assert row["principle_trust"] == "Don't know"
+    assert row["team_supervision"] == "Yes, most people, regularly"
+    assert row["example_principles__safety"] == 1
+    assert row["example_principles__trust"] == 0
+    assert row["example_where__pan_london"] == 1
+    assert row["heard_about"] == "From the safeguarding children partnership"
+    assert row["works_with__families"] == 1
+    columns = columns_for_waves([wave])
+    described = {row[0]: row for row in dictionary_rows(columns)}
+    safety = " ".join(map(str, described["principle_safety"]))
+    assert "Don't know; Not applicable to my role" in safety

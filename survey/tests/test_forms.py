@@ -63,6 +63,21 @@ def test_agreement_and_yes_no_accept_their_supplied_codes():
     assert form.answers() == {"r_1": "dont_know", "champions": "no"}
 
 
+def test_not_applicable_is_accepted_only_where_the_file_offers_it():
+    offered = _question(
+        code="r_1",
+        type=Question.Type.AGREEMENT,
+        options=[{"code": "not_applicable", "label": "Not applicable to my role"}],
+    )
+    plain = _question(code="r_2", type=Question.Type.AGREEMENT, options=[])
+    form = _form([offered, plain], {"r_1": ["not_applicable"], "r_2": ["agree"]})
+    assert form.is_valid()
+    assert form.answers() == {"r_1": "not_applicable", "r_2": "agree"}
+    form = _form([offered, plain], {"r_2": ["not_applicable"]})
+    assert not form.is_valid()
+    assert "r_2" in form.errors
+
+
 def test_prefer_not_to_say_is_offered_only_where_flagged():
     plain = _question(code="a", type=Question.Type.YES_NO)
     flagged = _question(code="b", type=Question.Type.YES_NO, prefer_not_to_say=True)

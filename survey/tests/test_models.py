@@ -175,6 +175,19 @@ def test_question_codes_are_unique_per_wave():
                 "dont_know",
             ],
         ),
+        (
+            Question.Type.AGREEMENT,
+            {"options": [{"code": "not_applicable", "label": "Not applicable"}]},
+            [
+                "strongly_disagree",
+                "disagree",
+                "neither",
+                "agree",
+                "strongly_agree",
+                "dont_know",
+                "not_applicable",
+            ],
+        ),
         (Question.Type.YES_NO, {}, ["yes", "no", "dont_know"]),
         (
             Question.Type.YES_NO,

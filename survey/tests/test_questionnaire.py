@@ -7,18 +7,32 @@ import pytest
 import yaml
 from django.core.management import CommandError, call_command
 
-from survey.models import Question, Questionnaire
+from survey.models import DONT_KNOW, NOT_APPLICABLE, Question, Questionnaire
 from survey.questionnaire import (
     CURRENT_DEFINITION,
+    DEFINITIONS,
+    NEXT_WAVE_DEFINITION,
+    QUESTIONNAIRE_DIR,
     DefinitionError,
     definition_check,
     definition_read,
     definition_stats,
+    path_minutes,
+    path_questions,
     prose,
     wave_questions_load,
 )
-from survey.tests.factories import SubmittedResponseFactory
-from vocabulary.choices import BCU, ICB, Component, Evidence, R, Sector, Stage
+from survey.tests.factories import SubmittedResponseFactory, wave_with_questionnaire
+from vocabulary.choices import (
+    BCU,
+    ICB,
+    Component,
+    Evidence,
+    Principle,
+    R,
+    Sector,
+    Stage,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -205,3 +219,209 @@ def test_load_questionnaire_command_reports_errors(db, tmp_path):
         call_command("load_questionnaire", str(path), stdout=StringIO())
     with pytest.raises(CommandError, match="No wave"):
         call_command("load_questionnaire", "--wave", "nope", stdout=StringIO())
+
+
+# Version 2, for the waves after 2024-25.
+
+TRAINED = ["half_day"]
+TYPICAL_PATH = {
+    "consent": "yes",
+    "sector": "local_authority",
+    "answering_for": "myself",
+    "training_types": TRAINED,
+    "has_example": "yes",
+}
+
+
+@pytest.fixture
+def definition_v2():
+    return definition_read(NEXT_WAVE_DEFINITION)
+
+
+@pytest.mark.parametrize("path", DEFINITIONS, ids=lambda p: p.name)
+def test_load_questionnaire_check_passes_for_every_version(path):
+    assert set(DEFINITIONS) == set(QUESTIONNAIRE_DIR.glob("*.yaml"))
+    out = StringIO()
+    call_command("load_questionnaire", str(path), "--check", stdout=out)
+    assert f"{path.name}: " in out.getvalue()
+    assert not Questionnaire.objects.exists()
+
+
+def test_typical_path_of_version_2_takes_15_minutes_or_less(definition_v2):
+    # Typical: one example given (its two free-text boxes) and one other
+    # free-text answer; every closed question on the path answered.
+    shown = {q["code"] for q in path_questions(definition_v2, TYPICAL_PATH)}
+    assert {"example_description", "example_principles", "training_confidence"} <= (
+        shown
+    )
+    minutes = path_minutes(definition_v2, TYPICAL_PATH, free_text=3)
+    assert minutes <= 15, minutes
+    assert abs(definition_v2["estimated_minutes"] - minutes) <= 2
+    # Version 1's typical path with an example was over 15 by the same method.
+    v1 = definition_read(CURRENT_DEFINITION)
+    assert (
+        path_minutes(v1, {**TYPICAL_PATH, "answering_for": "service"}, free_text=3) > 15
+    )
+
+
+def test_path_minutes_counts_only_what_the_path_shows(definition_v2):
+    no_example = {**TYPICAL_PATH, "has_example": "no"}
+    assert path_minutes(definition_v2, no_example, free_text=3) < path_minutes(
+        definition_v2, TYPICAL_PATH, free_text=3
+    )
+    codes = [q["code"] for q in path_questions(definition_v2, no_example)]
+    assert "example_description" not in codes
+    assert codes[0] == "consent"
+
+
+def test_version_2_keeps_version_1_codes_only_with_their_meaning(definition_v2):
+    v1 = _questions(definition_read(CURRENT_DEFINITION))
+    v2 = _questions(definition_v2)
+    for code in set(v1) & set(v2):
+        assert v1[code]["type"] == v2[code]["type"], code
+        old = {o["code"]: o["label"] for o in v1[code].get("options") or []}
+        new = {o["code"]: o["label"] for o in v2[code].get("options") or []}
+        # An option keeps its code only with the same label; new ones are added.
+        assert all(new[c] == label for c, label in old.items() if c in new), code
+    cut = {
+        "job_role",
+        "meaning_familiarity",
+        "training_total_length",
+        "r_realise_2",
+        "r_respond_1",
+        "r_resist_2",
+        "components_detail",
+        "vicarious_trauma_support",
+        "ti_champions",
+        "vru_support_detail",
+    }
+    assert set(v1) - set(v2) == cut
+    assert v2["training_types"]["text"] == v1["training_types"]["text"]
+
+
+def test_version_2_vocabulary_and_new_questions(definition_v2):
+    questions = _questions(definition_v2)
+
+    def codes(code):
+        return [o["code"] for o in questions[code]["options"]]
+
+    assert codes("example_principles") == list(Principle.values)
+    assert questions["example_where"]["type"] == Question.Type.BOROUGH
+    assert questions["example_where"]["multiple"]
+    assert codes("works_with") == ["children_young_people", "families", "adults"]
+    assert "safeguarding_children_partnership" in codes("la_service_area")
+    assert set(codes("sector")) == set(Sector.values) - {Sector.POLICING}
+    assert codes("components_in_place") == list(Component.values)
+    assert codes("heard_about") == [
+        "head_of_community_safety",
+        "director_childrens_services",
+        "director_adult_social_care",
+        "director_public_health",
+        "director_housing",
+        "safeguarding_children_partnership",
+        "colleague_or_manager",
+        "vru_directly",
+    ]
+    assert questions["heard_about"]["other_text"]
+
+
+def test_version_2_rules_every_version_keeps(definition_v2):
+    questions = _questions(definition_v2)
+    assert [c for c, q in questions.items() if q.get("required")] == ["consent"]
+    assert all(q["why"].strip() for q in questions.values())
+    for question in questions.values():
+        text = f"{question['text']} {question.get('hint', '')}".lower()
+        assert "skip this if" not in text
+        assert "your own experience" not in text
+        assert "have you experienced" not in text
+    agreement = [q for q in questions.values() if q["type"] == Question.Type.AGREEMENT]
+    assert agreement and all(q.get("not_applicable") for q in agreement)
+
+
+def test_training_follow_up_and_confidence_are_routed_after_some_training(
+    definition_v2,
+):
+    def shown(answers):
+        return {q["code"] for q in path_questions(definition_v2, answers)}
+
+    followed = {"training_follow_up", "training_confidence"}
+    assert followed <= shown(TYPICAL_PATH)
+    assert not followed & shown({**TYPICAL_PATH, "training_types": ["none"]})
+    assert not followed & shown({**TYPICAL_PATH, "training_types": []})
+    assert followed <= shown({**TYPICAL_PATH, "training_types": ["other"]})
+
+
+@pytest.mark.parametrize("answering_for", ["team", "service", "organisation"])
+def test_respondents_for_a_unit_get_the_unit_wording(definition_v2, answering_for):
+    answers = {
+        **TYPICAL_PATH,
+        "answering_for": answering_for,
+        "team_training_types": TRAINED,
+    }
+    codes = {q["code"] for q in path_questions(definition_v2, answers)}
+    assert {
+        "team_training_types",
+        "team_training_follow_up",
+        "team_training_confidence",
+        "team_supervision",
+    } <= codes
+    assert not {"training_types", "training_confidence", "supervision"} & codes
+
+
+@pytest.mark.parametrize("answering_for", ["myself", None])
+def test_respondents_for_themselves_or_skipping_get_the_personal_wording(
+    definition_v2, answering_for
+):
+    answers = {**TYPICAL_PATH, "answering_for": answering_for}
+    codes = {q["code"] for q in path_questions(definition_v2, answers)}
+    assert {"training_types", "supervision"} <= codes
+    assert not {"team_training_types", "team_supervision"} & codes
+
+
+@pytest.mark.parametrize(
+    ("show_if", "message"),
+    [
+        ({"question": "sector", "in": ["nhs"], "not_in": ["nhs"]}, "one of in"),
+        ({"question": "sector"}, "one of in"),
+        ({"question": "sector", "not_in": ["martians"]}, "unknown option codes"),
+    ],
+)
+def test_definition_check_refuses_broken_not_in_routing(
+    definition_v2, show_if, message
+):
+    broken = copy.deepcopy(definition_v2)
+    broken["sections"][1]["questions"][1]["show_if"] = show_if
+    with pytest.raises(DefinitionError, match=message):
+        definition_check(broken)
+
+
+def test_definition_check_refuses_not_applicable_off_the_agreement_scale(
+    definition_v2,
+):
+    broken = copy.deepcopy(definition_v2)
+    broken["sections"][1]["questions"][0]["not_applicable"] = True
+    with pytest.raises(DefinitionError, match="not_applicable"):
+        definition_check(broken)
+
+
+def test_loading_version_2_offers_not_applicable_apart_from_dont_know(db):
+    v2_wave = wave_with_questionnaire(path=NEXT_WAVE_DEFINITION)
+    v1_wave = wave_with_questionnaire()
+    codes = [
+        o["code"]
+        for o in v2_wave.questions.get(code="r_realise_1").options_with_labels()
+    ]
+    assert codes[-2:] == [DONT_KNOW, NOT_APPLICABLE]
+    question = v2_wave.questions.get(code="principle_safety")
+    assert question.label_for(NOT_APPLICABLE) == "Not applicable to my role"
+    v1_codes = [
+        o["code"]
+        for o in v1_wave.questions.get(code="r_realise_1").options_with_labels()
+    ]
+    assert NOT_APPLICABLE not in v1_codes
+    stored = v2_wave.questions.get(code="supervision").show_if
+    assert stored == {
+        "question": "answering_for",
+        "not_in": ["team", "service", "organisation"],
+    }
+    assert v2_wave.questionnaire.version == 2

@@ -2,9 +2,16 @@
 
 import pytest
 
+from survey.questionnaire import NEXT_WAVE_DEFINITION
 from survey.routing import CONTACT_STEP_KEY, answers_pruned, condition_met, steps_build
+from survey.tests.factories import wave_with_questionnaire
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def open_wave_v2(db):
+    return wave_with_questionnaire(path=NEXT_WAVE_DEFINITION, slug="next")
 
 
 @pytest.fixture
@@ -30,6 +37,47 @@ def test_condition_met_for_single_and_multiple_answers():
     assert not condition_met(show_if, {"sector": "met_police"})
     assert not condition_met(show_if, {})
     assert condition_met({"question": "x", "in": ["a"]}, {"x": ["b", "a"]})
+
+
+def test_condition_not_in_shows_unless_the_answer_matches_even_when_skipped():
+    show_if = {"question": "answering_for", "not_in": ["team", "service"]}
+    assert condition_met(show_if, {"answering_for": "myself"})
+    assert condition_met(show_if, {})
+    assert condition_met(show_if, {"answering_for": ""})
+    assert not condition_met(show_if, {"answering_for": "team"})
+    assert not condition_met({"question": "x", "not_in": ["a"]}, {"x": ["b", "a"]})
+    assert condition_met({"question": "x", "not_in": ["a"]}, {"x": ["b"]})
+
+
+def test_answers_pruned_drops_answers_that_not_in_routing_hides(open_wave_v2):
+    questions = list(open_wave_v2.questions.order_by("section__order", "order"))
+    answers = {
+        "answering_for": "team",
+        "training_types": ["half_day"],
+        "training_confidence": "agree",
+        "team_training_types": ["none"],
+    }
+    kept = answers_pruned(questions, answers)
+    assert kept == {"answering_for": "team", "team_training_types": ["none"]}
+
+
+def test_version_2_training_pages_route_without_javascript(open_wave_v2):
+    sections = list(open_wave_v2.sections.all())
+    questions = list(open_wave_v2.questions.order_by("section__order", "order"))
+    steps = steps_build(sections, questions)
+    training = [s for s in steps if s.section.code == "training_support"]
+    # The follow-up questions are routed on the first page's answers.
+    assert [q.code for q in training[0].questions] == [
+        "training_types",
+        "team_training_types",
+    ]
+    answers = {"answering_for": "myself", "training_types": ["e_learning"]}
+    assert [q.code for q in training[1].shown_questions(answers)] == [
+        "training_follow_up",
+        "training_confidence",
+        "supervision",
+        "reflective_practice",
+    ]
 
 
 def test_questions_routed_on_the_same_page_move_to_a_follow_on_page(structure):
