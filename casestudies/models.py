@@ -1,6 +1,7 @@
 """Case studies of promising practice, tagged from the shared vocabulary."""
 
 import calendar
+import re
 
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
@@ -17,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from casestudies.rendering import render_markdown
+from casestudies.sourcing import NUMBER
 from vocabulary.choices import (
     Borough,
     Component,
@@ -88,6 +90,31 @@ class CaseStudyQuerySet(models.QuerySet):
     def published(self):
         """Case studies the public may see."""
         return self.filter(status=CaseStudy.Status.PUBLISHED)
+
+    def evidence_first(self):
+        """Strongest evidence first, illustrative examples last; newest first within."""
+        rank = Case(
+            *(
+                When(evidence=code, then=Value(position))
+                for position, code in enumerate(Evidence.values)
+            ),
+            default=Value(len(Evidence.values)),
+            output_field=IntegerField(),
+        )
+        return self.annotate(evidence_rank=rank).order_by(
+            "evidence_rank", F("published_at").desc(nulls_last=True), "title"
+        )
+
+    def with_sources(self):
+        """With its sources and figures, in two more queries."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "citations", queryset=CaseStudySource.objects.select_related("source")
+            ),
+            models.Prefetch(
+                "figures", queryset=Figure.objects.select_related("source")
+            ),
+        )
 
     def summaries(self):
         """Without the long text (body, outcomes, search vector) lists never show."""
@@ -273,6 +300,15 @@ class CaseStudy(models.Model):
         on_delete=models.SET_NULL,
         related_name="case_studies",
     )
+    sources = models.ManyToManyField(
+        "sources.Source",
+        through="CaseStudySource",
+        blank=True,
+        related_name="case_studies",
+    )
+    # The digest of the content as last loaded from casestudies/seed/: the
+    # loader's --update rewrites the case study only while it still matches.
+    loaded_hash = models.CharField(max_length=64, blank=True, editable=False)
     is_illustrative = models.BooleanField(
         default=False, help_text="An invented example, not a documented one."
     )
@@ -412,6 +448,40 @@ class CaseStudy(models.Model):
         """Its tags by field, for finding related case studies."""
         return {name: getattr(self, name) for name in TAG_FIELDS}
 
+    def numbered_sources(self) -> list[tuple[int, object]]:
+        """Its sources, numbered as the page lists them."""
+        return [(n, c.source) for n, c in enumerate(self.citations.all(), start=1)]
+
+    def numbered_figures(self) -> list[tuple[object, int | None]]:
+        """Its figures, each with the number of its source in that list."""
+        numbers = {source.pk: n for n, source in self.numbered_sources()}
+        return [(f, numbers.get(f.source_id)) for f in self.figures.all()]
+
+    def public_text(self) -> str:
+        """Everything the public page says about it, for the figures check."""
+        return "\n".join(
+            [
+                self.title,
+                self.summary,
+                self.body,
+                self.outcomes,
+                self.evidence_note,
+                self.place_detail,
+                self.period(),
+                *self.organisations,
+            ]
+        )
+
+    def untraced_numbers(self) -> set[str]:
+        """Numbers its public text states that no figure of it lists."""
+        if self.is_illustrative:
+            return set()
+        # "the 4 Rs" names the vocabulary, not a figure.
+        text = re.sub(r"\b4 Rs\b", "", self.public_text())
+        stated = set(NUMBER.findall(text))
+        listed = set().union(*(figure.numbers() for figure in self.figures.all()))
+        return stated - listed
+
     def related(self, limit: int = 3):
         """Other published case studies that share the most tags with this one."""
         return (
@@ -422,21 +492,6 @@ class CaseStudy(models.Model):
         )[:limit]
 
 
-class Source(models.Model):
-    """A publication a case study draws on."""
-
-    case_study = models.ForeignKey(
-        CaseStudy, on_delete=models.CASCADE, related_name="sources"
-    )
-    title = models.CharField(max_length=300)
-    publisher = models.CharField(max_length=200, blank=True)
-    url = models.URLField("web address", max_length=500, blank=True)
-    published_on = models.DateField(null=True, blank=True)
-    note = models.CharField(max_length=500, blank=True)
-    order = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        ordering = ["order", "pk"]
-
-    def __str__(self):
-        return self.title
+# Defined in their own module to keep this one short; imported here so the
+# app registry and this module's queries see them.
+from casestudies.sourcing import CaseStudySource, Figure  # noqa: E402

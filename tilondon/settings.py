@@ -84,6 +84,7 @@ LOCAL_APPS = [
     "vocabulary",
     "pages",
     "survey",
+    "sources",
     "casestudies",
     "roadmap",
     "staff",

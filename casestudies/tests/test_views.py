@@ -5,7 +5,11 @@ from http import HTTPStatus
 import pytest
 from django.urls import reverse
 
-from casestudies.tests.factories import CaseStudyFactory, SourceFactory
+from casestudies.tests.factories import (
+    CaseStudyFactory,
+    CitationFactory,
+    FigureFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -130,8 +134,10 @@ def test_detail_shows_the_case_study_sources_and_tag_links(client):
         evidence_note="Evaluated by a university.",
         started="2021-09",
     )
-    SourceFactory(
-        case_study=case_study, title="Learning from VRUs", url="https://example.org/r"
+    CitationFactory(
+        case_study=case_study,
+        source__title="Learning from VRUs",
+        source__url="https://example.org/r",
     )
     response = client.get(case_study.get_absolute_url())
     html = _html(response)
@@ -217,9 +223,12 @@ def test_detail_runs_a_fixed_number_of_queries(
     client, django_assert_max_num_queries, count
 ):
     case_study = CaseStudyFactory(principles=["choice"])
-    SourceFactory.create_batch(3, case_study=case_study)
+    citations = CitationFactory.create_batch(3, case_study=case_study)
+    for citation in citations:
+        FigureFactory(case_study=case_study, source=citation.source)
     CaseStudyFactory.create_batch(count, principles=["choice"])
-    with django_assert_max_num_queries(3):
+    # The case study, its sources, its figures and the related ones.
+    with django_assert_max_num_queries(4):
         response = client.get(case_study.get_absolute_url())
     assert response.status_code == HTTPStatus.OK
 
@@ -290,7 +299,11 @@ def test_free_text_is_escaped_or_sanitised_on_the_detail_page(client):
         place_detail=f"Place {attack}",
         contact_name=f"Contact {attack}",
     )
-    SourceFactory(case_study=case_study, title=f"Source {attack}", note=attack)
+    CitationFactory(
+        case_study=case_study,
+        source__title=f"Source {attack}",
+        source__description=attack,
+    )
     html = _html(client.get(case_study.get_absolute_url()))
     main = html.split("<main", 1)[1]
     assert "<script>" not in main
