@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 
+from sources.models import Citations, ResourceUse, Source
 from vocabulary.choices import PRINCIPLE_DESCRIPTIONS, R_DESCRIPTIONS
 
 
@@ -17,6 +18,24 @@ def home(request):
         request,
         "pages/home.html",
         {"rs": R_DESCRIPTIONS.items(), "principles": PRINCIPLE_DESCRIPTIONS.items()},
+    )
+
+
+def resources(request):
+    """Curated resources, tagged by what each is good for."""
+    return render(
+        request,
+        "pages/resources.html",
+        {"resources": Source.objects.resources(), "uses": ResourceUse.choices},
+    )
+
+
+def commissioning_training(request):
+    """Guidance on commissioning training, from the Home Office document."""
+    return render(
+        request,
+        "pages/commissioning_training.html",
+        {"citations": Citations.for_codes(["home-office-learning-from-experience"])},
     )
 
 
