@@ -11,13 +11,23 @@ from django.views.decorators.csrf import requires_csrf_token
 from sources.models import Citations, ResourceUse, Source
 from vocabulary.choices import PRINCIPLE_DESCRIPTIONS, R_DESCRIPTIONS
 
+HOME_SOURCES = (
+    "dartington-project-page",
+    "samhsa-2014",
+    "home-office-learning-from-experience",
+)
+
 
 def home(request):
     """Explain the programme and send each kind of visitor where they need to go."""
     return render(
         request,
         "pages/home.html",
-        {"rs": R_DESCRIPTIONS.items(), "principles": PRINCIPLE_DESCRIPTIONS.items()},
+        {
+            "rs": R_DESCRIPTIONS.items(),
+            "principles": PRINCIPLE_DESCRIPTIONS.items(),
+            "citations": Citations.for_codes(HOME_SOURCES),
+        },
     )
 
 
