@@ -196,6 +196,17 @@ class CaseStudyResource(AllOrNothingResource):
             return
         super().import_field(field, instance, row, is_m2m=is_m2m, **kwargs)
 
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        """A row whose only change is its list of sources is not skipped."""
+        codes = getattr(instance, "_source_codes", None)
+        if codes is not None and original.pk:
+            current = [
+                c.source.code for c in original.citations.select_related("source")
+            ]
+            if codes != current:
+                return False
+        return super().skip_row(instance, original, row, import_validation_errors)
+
     def after_save_instance(self, instance, row, **kwargs):
         """Replace the case study's sources with the row's."""
         codes = getattr(instance, "_source_codes", None)

@@ -336,3 +336,23 @@ def test_preview_needs_both_steps_of_the_admin_sign_in(client, django_user_model
     response = client.get(draft.get_preview_url())
     assert response.status_code == HTTPStatus.FOUND
     assert response["Location"].startswith(reverse("admin:login"))
+
+
+def test_list_puts_illustrative_examples_under_their_own_heading(client):
+    CaseStudyFactory(title="Made up", evidence="illustrative", is_illustrative=True)
+    CaseStudyFactory(title="Documented", evidence="practitioner_reported")
+    html = _html(client.get(LIST_URL))
+    heading = html.index('id="illustrative-heading"')
+    assert html.index("Documented") < heading < html.index("Made up")
+
+
+def test_search_ranks_by_relevance_not_by_evidence(client):
+    CaseStudyFactory(
+        title="Murals murals murals", evidence="illustrative", is_illustrative=True
+    )
+    CaseStudyFactory(
+        title="Training", summary="Some murals.", evidence="independently_evaluated"
+    )
+    html = _html(client.get(LIST_URL, {"q": "murals"}))
+    assert 'id="illustrative-heading"' not in html
+    assert html.index("Murals murals murals") < html.index(">Training<")
