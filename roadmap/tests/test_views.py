@@ -361,3 +361,19 @@ def test_pages_contain_no_inline_script_or_style(client, content, name):
     assert "<script>" not in html
     assert "style=" not in html
     assert "<style" not in html
+
+
+@pytest.mark.parametrize("slug", ["workforce-wellbeing", "data-monitoring-evaluation"])
+def test_workforce_and_data_areas_link_to_training_guidance_and_resources(
+    client, content, slug
+):
+    html = client.get(reverse("roadmap:domain", args=[slug])).content.decode()
+    assert f'href="{reverse("pages:commissioning_training")}' in html
+    assert f'href="{reverse("pages:resources")}"' in html
+
+
+def test_other_areas_do_not_show_the_training_guidance(client, content):
+    html = client.get(
+        reverse("roadmap:domain", args=["physical-environment"])
+    ).content.decode()
+    assert reverse("pages:commissioning_training") not in html
