@@ -13,6 +13,7 @@ from vocabulary.choices import PRINCIPLE_DESCRIPTIONS, R_DESCRIPTIONS
 
 HOME_SOURCES = (
     "dartington-project-page",
+    "vru-trauma-informed-research",
     "samhsa-2014",
     "home-office-learning-from-experience",
 )
