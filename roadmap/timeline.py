@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 
 WIDTH, LEFT, RIGHT = 960, 20, 20
+LABEL_TOP, LABEL_STEP = 148, 24
+EDGE = 130
 MONTHS = {name: number for number, name in enumerate(calendar.month_name) if name}
 WHEN = re.compile(
     r"^(?:(?P<part>Early|Mid|Late) )?(?:(?P<day>\d{1,2}) )?"
@@ -37,6 +39,10 @@ class Marker:
 
     x: int
     milestone: object
+    # Three rows of labels, so neighbouring labels never overlap.
+    label_y: int
+    # Labels near the right edge end at their marker rather than centre on it.
+    anchor: str
 
 
 @dataclass(frozen=True)
@@ -60,7 +66,15 @@ def timeline(phases, today: datetime.date) -> dict:
         x = LEFT + index * span
         milestones = list(phase.milestones.all())
         gap = span // (len(milestones) + 1)
-        markers = [Marker(x + gap * (n + 1), m) for n, m in enumerate(milestones)]
+        markers = [
+            Marker(
+                x + gap * (n + 1),
+                m,
+                LABEL_TOP + LABEL_STEP * (n % 3),
+                "end" if x + gap * (n + 1) > WIDTH - EDGE else "middle",
+            )
+            for n, m in enumerate(milestones)
+        ]
         for marker in markers:
             first = milestone_first_day(marker.milestone.when)
             if first is not None and first <= today:
