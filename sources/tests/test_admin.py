@@ -42,7 +42,9 @@ def test_editor_adds_a_source_with_a_partial_date(admin_client):
     ],
 )
 def test_bad_source_is_refused_with_a_message(admin_client, overrides, field, message):
-    response = admin_client.post(reverse("admin:sources_source_add"), _post(**overrides))
+    response = admin_client.post(
+        reverse("admin:sources_source_add"), _post(**overrides)
+    )
     assert response.status_code == HTTPStatus.OK
     assert message in response.content.decode()
     assert not Source.objects.exists()
