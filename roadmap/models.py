@@ -28,6 +28,17 @@ class PhaseStatus(models.TextChoices):
     DONE = "done", "Done"
     IN_PROGRESS = "in_progress", "In progress"
     NEXT = "next", "Next"
+    # Without dates, from its milestones (no source gives the phases' dates).
+    REPORTED = "reported", "Reported as done"
+    PARTLY_REPORTED = "partly_reported", "Some milestones reported"
+    PLANNED = "planned", "Planned"
+
+
+class MilestoneStatus(models.TextChoices):
+    """Whether a source gives a milestone as a plan or reports it as done."""
+
+    PLANNED = "planned", "Planned"
+    REPORTED = "reported", "Reported"
 
 
 class TextKey(models.TextChoices):
@@ -60,6 +71,7 @@ class RoadmapText(models.Model):
 
     key = models.CharField(max_length=40, choices=TextKey.choices, unique=True)
     text = models.TextField(help_text="Leave a blank line between paragraphs.")
+    loaded_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         ordering = ["key"]
@@ -88,8 +100,23 @@ class Phase(models.Model):
         blank=True,
         help_text="What the phase produced, one per line.",
     )
-    starts_on = models.DateField()
-    ends_on = models.DateField(help_text="The last day of the phase.")
+    starts_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Only if a source gives it. Leave blank otherwise: the status "
+        "then comes from the milestones.",
+    )
+    ends_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The last day of the phase, if a source gives it.",
+    )
+    sources = models.ManyToManyField(
+        "sources.Source", blank=True, related_name="phases"
+    )
+    # The digest of the content as last loaded from roadmap/content/: the
+    # loader's --update rewrites the phase only while it still matches.
+    loaded_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         ordering = ["number"]
@@ -104,7 +131,14 @@ class Phase(models.Model):
         return f"{self.number}. {self.title}"
 
     def status(self, today: date) -> PhaseStatus:
-        """Done, in progress or next on ``today`` (a London date)."""
+        """From its dates on ``today`` (London) or, without them, its milestones."""
+        if self.starts_on is None or self.ends_on is None:
+            statuses = {m.status for m in self.milestones.all()}
+            if statuses == {MilestoneStatus.REPORTED}:
+                return PhaseStatus.REPORTED
+            if MilestoneStatus.REPORTED in statuses:
+                return PhaseStatus.PARTLY_REPORTED
+            return PhaseStatus.PLANNED
         if today > self.ends_on:
             return PhaseStatus.DONE
         if today >= self.starts_on:
@@ -122,6 +156,19 @@ class Milestone(models.Model):
         max_length=60, help_text="In words, for example “Late 2024”."
     )
     text = models.CharField(max_length=300)
+    status = models.CharField(
+        max_length=10,
+        choices=MilestoneStatus.choices,
+        default=MilestoneStatus.PLANNED,
+        help_text="Reported only when a source says it happened.",
+    )
+    source = models.ForeignKey(
+        "sources.Source",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="milestones",
+    )
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -129,6 +176,11 @@ class Milestone(models.Model):
 
     def __str__(self):
         return f"{self.when}: {self.text}"
+
+    @property
+    def is_reported(self) -> bool:
+        """Whether a source reports it as done."""
+        return self.status == MilestoneStatus.REPORTED
 
 
 class PhaseLink(models.Model):

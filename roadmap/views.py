@@ -31,6 +31,8 @@ from roadmap.models import (
     Statement,
     london_today,
 )
+from roadmap.timeline import timeline
+from sources.models import Citations
 from throttling.services import client_ip
 from vocabulary.choices import Domain, Sector
 
@@ -38,8 +40,14 @@ from vocabulary.choices import Domain, Sector
 def index(request):
     """The four phases, each with its status on today's date in London."""
     today = london_today()
-    phases = Phase.objects.prefetch_related("milestones", "links")
+    phases = list(
+        Phase.objects.prefetch_related("milestones__source", "links", "sources")
+    )
     rows = [(phase, phase.status(today)) for phase in phases]
+    cited = {s.pk: s for p in phases for s in p.sources.all()}
+    cited |= {
+        m.source.pk: m.source for p in phases for m in p.milestones.all() if m.source
+    }
     current = next((p for p, s in rows if s == PhaseStatus.IN_PROGRESS), None)
     return render(
         request,
@@ -50,6 +58,9 @@ def index(request):
             "current": current,
             "all_done": bool(rows) and all(s == PhaseStatus.DONE for _, s in rows),
             "statuses": PhaseStatus,
+            "citations": Citations(cited.values()),
+            "timeline": timeline(phases, today),
+            "today": today,
         },
     )
 

@@ -89,6 +89,7 @@ LOCAL_APPS = [
     "throttling",
     "pages",
     "survey",
+    "sources",
     "casestudies",
     "roadmap",
     "staff",

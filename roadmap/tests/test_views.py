@@ -1,9 +1,7 @@
 """The roadmap's pages: phases, journey, sector view and self-assessment."""
 
-import datetime
 import re
 from http import HTTPStatus
-from unittest import mock
 
 import pytest
 from django.db import connection
@@ -42,37 +40,14 @@ def _take(client, **answers):
 # The programme roadmap ------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("today", "phrase", "statuses"),
-    [
-        (
-            datetime.date(2025, 3, 15),
-            "The programme is in phase 3",
-            ["Done", "Done", "In progress", "Next"],
-        ),
-        (
-            datetime.date(2026, 1, 1),
-            "All four phases are complete",
-            ["Done", "Done", "Done", "Done"],
-        ),
-        (
-            datetime.date(2024, 1, 1),
-            "The next phase has not started yet",
-            ["Next", "Next", "Next", "Next"],
-        ),
-    ],
-)
-def test_roadmap_shows_each_phase_status_from_the_dates(
-    client, content, today, phrase, statuses
-):
-    with mock.patch("roadmap.views.london_today", return_value=today):
-        html = _html(client.get(reverse("roadmap:index")))
-    assert phrase in html
-    found = re.findall(
-        r'<strong class="govuk-tag govuk-tag--(?:green|blue|grey)">([^<]+)</strong>',
-        html,
-    )
-    assert found == statuses
+def test_roadmap_shows_no_invented_phase_dates_and_cites_milestones(client, content):
+    html = client.get(reverse("roadmap:index")).content.decode()
+    assert "March 2024" not in html
+    assert "No source gives start or end dates for the phases" in html
+    assert "Planned" in html
+    assert "Reported" in html
+    assert 'href="#source-1"' in html
+    assert "Trauma-Informed London Project" in html
 
 
 def test_roadmap_shows_aims_outputs_milestones_and_links(client, content):
@@ -81,7 +56,7 @@ def test_roadmap_shows_aims_outputs_milestones_and_links(client, content):
     assert "Agree what trauma-informed means for London" in html
     assert "A review of the evidence on trauma-informed approaches" in html
     assert "10 January 2025" in html
-    assert "The survey closes" in html
+    assert "The survey planned to close" in html
     for href in ("/survey/", "/case-studies/", "/roadmap/journey/"):
         assert f'href="{href}"' in html
     assert 'href="/roadmap/self-assessment/"' in html
@@ -386,3 +361,19 @@ def test_pages_contain_no_inline_script_or_style(client, content, name):
     assert "<script>" not in html
     assert "style=" not in html
     assert "<style" not in html
+
+
+@pytest.mark.parametrize("slug", ["workforce-wellbeing", "data-monitoring-evaluation"])
+def test_workforce_and_data_areas_link_to_training_guidance_and_resources(
+    client, content, slug
+):
+    html = client.get(reverse("roadmap:domain", args=[slug])).content.decode()
+    assert f'href="{reverse("pages:commissioning_training")}' in html
+    assert f'href="{reverse("pages:resources")}"' in html
+
+
+def test_other_areas_do_not_show_the_training_guidance(client, content):
+    html = client.get(
+        reverse("roadmap:domain", args=["physical-environment"])
+    ).content.decode()
+    assert reverse("pages:commissioning_training") not in html
