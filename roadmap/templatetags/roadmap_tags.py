@@ -5,6 +5,8 @@ import re
 from django import template
 from django.utils.html import format_html, format_html_join
 
+from roadmap import journey_map
+
 register = template.Library()
 
 
@@ -28,3 +30,9 @@ def first_paragraph(text: str):
 def sector_tag(label: str):
     """A small tag naming the sector an action is written for."""
     return format_html('<strong class="govuk-tag govuk-tag--blue">{}</strong>', label)
+
+
+@register.filter
+def stage_slug(code: str) -> str:
+    """A stage code as it reads in a station's address: "trauma-informed"."""
+    return journey_map.stage_slug(code)
