@@ -5,7 +5,7 @@ import re
 from django import template
 from django.utils.html import format_html, format_html_join
 
-from roadmap import journey_map
+from roadmap import journey_map, routemap_svg
 
 register = template.Library()
 
@@ -36,3 +36,15 @@ def sector_tag(label: str):
 def stage_slug(code: str) -> str:
     """A stage code as it reads in a station's address: "trauma-informed"."""
     return journey_map.stage_slug(code)
+
+
+@register.simple_tag
+def route_map_svg(route, prefix, title, description, interactive=False):
+    """One orientation of the route map as SVG (roadmap.routemap_svg)."""
+    return routemap_svg.route_map_svg(
+        route,
+        prefix=prefix,
+        title=title,
+        description=description,
+        interactive=bool(interactive),
+    )
