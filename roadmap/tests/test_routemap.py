@@ -2,6 +2,7 @@
 
 from roadmap import routemap
 from roadmap.routemap import LineSpec, StationInfo, StopSpec
+from roadmap.routemap_svg import route_map_svg
 
 LINES = [
     LineSpec("governance-leadership", "Governance and leadership", 1),
@@ -106,3 +107,20 @@ def test_an_eighth_line_reuses_the_palette_and_adds_a_row():
     assert len(eight.lines) == 8
     assert eight.height > seven.height
     assert [line.colour for line in eight.lines] == [1, 2, 3, 4, 5, 6, 7, 1]
+
+
+def test_svg_escapes_every_text_and_links_only_when_interactive():
+    lines = [LineSpec("a", 'Tricky <script>"area"</script>', 1)]
+    stations = {("a", "aware"): StationInfo(url="/s/?a=1&b=2", preview="<b>x</b>")}
+    route = routemap.draw(lines, STOPS[:1], stations)
+    svg = route_map_svg(
+        route, prefix="m", title="T <i>", description="D", interactive=True
+    )
+    assert "<script>" not in svg and "<b>" not in svg and "<i>" not in svg
+    assert 'href="/s/?a=1&amp;b=2"' in svg
+    assert 'aria-label="Tricky &lt;script&gt;&quot;area&quot;&lt;/script&gt;: ' in svg
+    assert 'role="group"' in svg and svg.count("<a ") == 1
+    still = route_map_svg(
+        route, prefix="m", title="T", description="D", interactive=False
+    )
+    assert 'role="img"' in still and "<a " not in still
