@@ -217,6 +217,7 @@ def test_result_marks_you_are_here_and_the_next_station_on_each_line(client, con
     assert f'href="{next_url}?sector=nhs"' in html
     # The results link keeps showing it.
     assert _station_labels(_html(client.get(location))) == labels
+    assert "style=" not in html and "<script>" not in html
 
 
 def test_station_page_runs_a_fixed_number_of_queries(
