@@ -209,31 +209,52 @@ def test_result_prints_map_and_table_on_one_a4_landscape_page(
 
 
 def _text_and_background(page, svg_selector):
-    """The fill of the first text in each matching SVG, and the colour behind it."""
+    """(fill, background) for each text in each matching SVG that is displayed.
+
+    The background is the page's colour behind the SVG, or the shape the text
+    is drawn on (a label inside a bar).
+    """
     return page.evaluate(
         """(selector) => [...document.querySelectorAll(selector)]
           .filter((svg) => svg.getBoundingClientRect().width > 0)
-          .map((svg) => {
-            const text = svg.querySelector("text");
+          .flatMap((svg) => {
             let node = svg;
-            let background = "rgba(0, 0, 0, 0)";
-            while (node && background === "rgba(0, 0, 0, 0)") {
-              background = getComputedStyle(node).backgroundColor;
+            let page = "rgba(0, 0, 0, 0)";
+            while (node && page === "rgba(0, 0, 0, 0)") {
+              page = getComputedStyle(node).backgroundColor;
               node = node.parentElement;
             }
-            if (background === "rgba(0, 0, 0, 0)") {
-              background = getComputedStyle(document.documentElement).backgroundColor;
-            }
-            return [getComputedStyle(text).fill, background];
+            const inside = (text, shape) => {
+              const a = text.getBoundingClientRect();
+              const b = shape.getBoundingClientRect();
+              return a.left >= b.left && a.right <= b.right
+                && a.top >= b.top && a.bottom <= b.bottom;
+            };
+            return [...svg.querySelectorAll("text")].map((text) => {
+              const shape = [...svg.querySelectorAll("rect")]
+                .find((rect) => inside(text, rect));
+              const behind = shape ? getComputedStyle(shape).fill : page;
+              return [getComputedStyle(text).fill, behind];
+            });
           })""",
         svg_selector,
     )
 
 
+def _luminance(colour):
+    channels = [int(c) / 255 for c in re.findall(r"\d+", colour)[:3]]
+    linear = [
+        c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels
+    ]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
 def _assert_readable(pairs, minimum):
+    """Every text stands out from what is behind it (WCAG's 4.5:1 for text)."""
     assert len(pairs) >= minimum
     for fill, background in pairs:
-        assert fill != background, (fill, background)
+        light, dark = sorted((_luminance(fill), _luminance(background)), reverse=True)
+        assert (light + 0.05) / (dark + 0.05) >= 4.5, (fill, background)
 
 
 def test_maps_and_charts_stay_readable_in_forced_colours_with_a_dark_scheme(
