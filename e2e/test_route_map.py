@@ -17,8 +17,8 @@ from roadmap.models import DomainDescription, StageDescription
 from roadmap.services import roadmap_content_load
 from roadmap.tests.factories import SelfAssessmentFactory
 from staff.roles import ANALYST, roles_sync
-from staff.tests.fixtures import PASSWORD, submitted
-from survey.tests.factories import wave_with_questionnaire
+from staff.tests.fixtures import PASSWORD
+from survey.tests.factories import submitted, wave_with_questionnaire
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
