@@ -15,8 +15,8 @@ from roadmap.models import (
     SelfAssessment,
     StageDescription,
     Statement,
-    london_today,
 )
+from vocabulary.time import london_today
 
 
 @admin.register(RoadmapText)

@@ -40,12 +40,12 @@ from roadmap.models import (
     SelfAssessment,
     StageDescription,
     Statement,
-    london_today,
 )
 from roadmap.timeline import timeline
 from sources.models import Citations
 from throttling.services import client_ip
 from vocabulary.choices import Domain, Sector
+from vocabulary.time import london_today
 
 
 def index(request):
