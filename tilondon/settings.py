@@ -86,6 +86,7 @@ LOCAL_APPS = [
     "survey",
     "casestudies",
     "roadmap",
+    "findings",
     "staff",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS

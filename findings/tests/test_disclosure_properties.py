@@ -1,0 +1,187 @@
+"""Property tests: no release built from any response set gives away a count of 1 to 9.
+
+Random response sets go through the real pipeline (tally, build, suppress,
+resolve); the checks below are written independently of findings.disclosure:
+exact rank tests over every published margin, not the suppression's own code.
+"""
+
+from fractions import Fraction
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from findings.release import Measure, QuestionSpec, build, resolve
+from findings.tally import tally_in_python
+
+AGREEMENT = (
+    ("strongly_disagree", "Strongly disagree"),
+    ("disagree", "Disagree"),
+    ("neither", "Neither"),
+    ("agree", "Agree"),
+    ("strongly_agree", "Strongly agree"),
+    ("dont_know", "Don't know"),
+)
+COMPONENTS = (("training_all_staff", "Training"), ("leadership_role", "Leadership"))
+YES_NO = (("yes", "Yes"), ("no", "No"), ("dont_know", "Don't know"))
+QUESTIONS = {
+    "r_realise_1": QuestionSpec("r_realise_1", "agreement", "Realise", AGREEMENT),
+    "components_in_place": QuestionSpec(
+        "components_in_place", "multiple", "In place", COMPONENTS
+    ),
+    "components_lived_experience": QuestionSpec(
+        "components_lived_experience", "yes_no", "Lived experience", YES_NO
+    ),
+}
+MEASURES = [
+    Measure("workforce_wellbeing", "components_in_place", ("training_all_staff",), ""),
+    Measure("governance_leadership", "r_realise_1", ("agree", "strongly_agree"), ""),
+    Measure("lived_experience", "components_lived_experience", ("yes",), ""),
+]
+BOROUGHS = ["camden", "barnet", "hackney", "croydon", "pan_london", "outside_london"]
+
+
+def response():
+    return st.tuples(
+        st.sampled_from(
+            ["nhs", "nhs", "local_authority", "met_police", "vcs", "", "x"]
+        ),
+        st.lists(st.sampled_from(BOROUGHS), max_size=3, unique=True),
+        st.fixed_dictionaries(
+            {},
+            optional={
+                "r_realise_1": st.sampled_from([c for c, _ in AGREEMENT]),
+                "components_in_place": st.lists(
+                    st.sampled_from([c for c, _ in COMPONENTS]), unique=True
+                ),
+                "components_lived_experience": st.sampled_from(["yes", "no"]),
+            },
+        ),
+    )
+
+
+def _rank(rows: list[list[Fraction]]) -> int:
+    rows = [list(r) for r in rows]
+    rank = 0
+    width = len(rows[0]) if rows else 0
+    for col in range(width):
+        pivot = next((i for i in range(rank, len(rows)) if rows[i][col]), None)
+        if pivot is None:
+            continue
+        rows[rank], rows[pivot] = rows[pivot], rows[rank]
+        for i in range(len(rows)):
+            if i != rank and rows[i][col]:
+                f = rows[i][col] / rows[rank][col]
+                rows[i] = [a - f * b for a, b in zip(rows[i], rows[rank], strict=True)]
+        rank += 1
+    return rank
+
+
+def derivable_small_counts(draft, shown: dict[str, int]) -> list[str]:
+    """Hidden figures of 1 to 9 that the published margins fix exactly."""
+    hidden = sorted(k for k in draft.figures if k not in shown)
+    index = {k: i for i, k in enumerate(hidden)}
+    rows = []
+    for relation in draft.relations:
+        row = [Fraction(0)] * len(hidden)
+        for key, sign in [(relation.total, 1), *((p, -1) for p in relation.parts)]:
+            if key in index:
+                row[index[key]] += sign
+        if any(row):
+            rows.append(row)
+    if not rows:
+        return []
+    base = _rank(rows)
+    found = []
+    for key in hidden:
+        if not 1 <= draft.figures[key] <= 9:
+            continue
+        unit = [Fraction(0)] * len(hidden)
+        unit[index[key]] = Fraction(1)
+        if _rank([*rows, unit]) == base:
+            found.append(key)
+    return found
+
+
+def published_counts(snapshot: dict) -> list[int]:
+    counts = [snapshot["respondents"]["count"]]
+    for table in snapshot["tables"]:
+        counts += [row["count"] for row in table["rows"]]
+    for measure in snapshot["measures"]:
+        counts.append(measure["overall"]["count"])
+        counts += [row["count"] for row in measure["rows"]]
+        counts += [row["base_count"] for row in measure["rows"]]
+    return [c for c in counts if c is not None]
+
+
+def shown_figures(snapshot: dict) -> dict[str, int]:
+    shown = {}
+    if snapshot["respondents"]["count"] is not None:
+        shown["n"] = snapshot["respondents"]["count"]
+    for table in snapshot["tables"]:
+        shown |= {
+            r["figure"]: r["count"] for r in table["rows"] if r["count"] is not None
+        }
+    for measure in snapshot["measures"]:
+        for row in measure["rows"]:
+            if row["count"] is not None:
+                shown[row["figure"]] = row["count"]
+            if row["base_count"] is not None:
+                shown[row["base"]] = row["base_count"]
+    return shown
+
+
+@settings(
+    max_examples=50,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(st.lists(response(), max_size=90))
+def test_no_release_lets_a_count_of_1_to_9_be_shown_or_derived(responses):
+    tally = tally_in_python(responses, QUESTIONS)
+    draft = build(tally, QUESTIONS, MEASURES)
+    snapshot = resolve(draft)
+
+    assert not [c for c in published_counts(snapshot) if 1 <= c <= 9]
+
+    shown = shown_figures(snapshot)
+    # Whatever is shown is the true count.
+    assert all(draft.figures[k] == v for k, v in shown.items())
+    # Everything not displayed counts as unknown, complements included: a
+    # complement that the margins fix is then caught like any other count.
+    for relation in draft.relations:
+        hidden = [m for m in relation.members if m not in shown]
+        if relation.total in shown and hidden:
+            remainder = sum(draft.figures[m] for m in hidden)
+            assert not 1 <= remainder <= 9, (relation, remainder)
+    assert derivable_small_counts(draft, shown) == []
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(response(), min_size=10, max_size=60))
+def test_percentages_are_whole_numbers_of_a_base_of_10_or_more(responses):
+    snapshot = resolve(
+        build(tally_in_python(responses, QUESTIONS), QUESTIONS, MEASURES)
+    )
+    for table in snapshot["tables"]:
+        for row in table["rows"]:
+            if row["percent"] is not None:
+                assert isinstance(row["percent"], int)
+                assert table["base"] >= 10
+                assert row["count"] is not None
+    for measure in snapshot["measures"]:
+        for row in measure["rows"]:
+            if row["percent"] is not None:
+                assert row["base_count"] >= 10
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(response(), max_size=80))
+def test_boroughs_appear_alone_only_with_10_or_more_respondents(responses):
+    snapshot = resolve(
+        build(tally_in_python(responses, QUESTIONS), QUESTIONS, MEASURES)
+    )
+    places = next(t for t in snapshot["tables"] if t["key"] == "places")
+    for row in places["rows"]:
+        if row["figure"].startswith("borough:"):
+            borough = row["figure"].split(":", 1)[1]
+            assert sum(borough in b for _, b, _ in responses) >= 10

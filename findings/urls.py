@@ -1,0 +1,5 @@
+"""URLs for published findings."""
+
+app_name = "findings"
+
+urlpatterns: list = []
