@@ -174,7 +174,7 @@ def build(
         overall[(code, value)] = overall.get((code, value), 0) + count
 
     placed: set[str] = set()
-    for section, title, codes in SECTIONS:
+    for section, _title, codes in SECTIONS:
         for code in codes:
             placed.add(code)
             if code not in questions:

@@ -33,6 +33,8 @@ ROLES: dict[str, dict[str, list[str]]] = {
             "staff.export_responses",
             "staff.view_dashboard",
             "staff.start_case_study",
+            # Findings releases: draft, preview, publish and unpublish.
+            "findings.*",
         ],
         "exclude": [],
     },

@@ -11,6 +11,7 @@ from django.utils.module_loading import import_string
 SEEDERS = [
     "pages.demo.seed_demo",
     "survey.demo.seed_demo",
+    "findings.demo.seed_demo",
     "roadmap.demo.seed_demo",
     "casestudies.demo.seed_demo",
 ]
