@@ -117,7 +117,9 @@ def tally_for_wave(wave_id: int, codes: Iterable[str]) -> Tally:
         # option counted once per response.
         for sector, code, value, n in _rows(
             "SELECT r.sector, kv.key,"  # noqa: S608
-            " coalesce(item.value, kv.value #>> '{}') AS v, count(DISTINCT r.id)"
+            # An empty list gives no item, so it counts as no answer.
+            " CASE WHEN jsonb_typeof(kv.value) = 'array' THEN item.value"
+            "  ELSE kv.value #>> '{}' END AS v, count(DISTINCT r.id)"
             f" FROM {RESPONSES} r"
             " CROSS JOIN LATERAL jsonb_each(r.answers) kv"
             " LEFT JOIN LATERAL jsonb_array_elements_text("
