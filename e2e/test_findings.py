@@ -1,4 +1,4 @@
-"""Findings in a real browser: axe, charts with text equivalents, forced colours, print."""
+"""Findings in a browser: axe, charts with text equivalents, forced colours, print."""
 
 import datetime as dt
 import re
