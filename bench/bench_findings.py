@@ -40,7 +40,7 @@ def _child(mode: str, slug: str) -> None:
     connection.settings_dict["NAME"] = os.environ["BENCH_DB_NAME"]
     from findings.baseline import measures
     from findings.models import FindingsRelease
-    from findings.release import build, resolve
+    from findings.release import build, counted_options, resolve
     from findings.services import question_specs, release_snapshot
     from findings.tally import tally_in_python
     from survey.models import Response
@@ -58,8 +58,8 @@ def _child(mode: str, slug: str) -> None:
             .values_list("sector", "boroughs", "answers")
             .iterator(chunk_size=2000)
         )
-        codes = {*questions, *(m.question for m in mapped)}
-        body = resolve(build(tally_in_python(rows, codes), questions, mapped))
+        options = counted_options(questions, mapped)
+        body = resolve(build(tally_in_python(rows, options), questions, mapped))
     seconds = time.perf_counter() - started
     digest = json.dumps(body["tables"], sort_keys=True)
     print(

@@ -134,6 +134,19 @@ class Draft:
         self.relations.append(Relation(total, tuple(parts)))
 
 
+def counted_options(
+    questions: dict[str, QuestionSpec], measures: list[Measure]
+) -> dict[str, list[str]]:
+    """The answers a release counts: its sections' questions, statements, measures."""
+    wanted = {code for _, _, codes in SECTIONS for code in codes}
+    wanted |= {m.question for m in measures}
+    return {
+        code: [option for option, _ in question.options]
+        for code, question in questions.items()
+        if code in wanted or question.type == "agreement"
+    }
+
+
 def _sector_of(code: str) -> str:
     if code == NO_SECTOR:
         return NOT_ANSWERED

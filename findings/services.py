@@ -13,6 +13,7 @@ from findings.release import (
     SELECTED_TYPES,
     QuestionSpec,
     build,
+    counted_options,
     resolve,
 )
 from findings.tally import tally_for_wave
@@ -117,8 +118,7 @@ def release_snapshot(*, release: FindingsRelease) -> dict:
     wave = release.wave
     questions = question_specs(wave)
     mapped = measures()
-    codes = {*questions, *(m.question for m in mapped)}
-    tally = tally_for_wave(wave.pk, codes)
+    tally = tally_for_wave(wave.pk, counted_options(questions, mapped))
     body = resolve(build(tally, questions, mapped))
     baseline = baseline_release_for(release)
     if baseline is not None:

@@ -6,16 +6,20 @@ the same from answer documents in Python; it is the benchmark's baseline and
 lets the property tests build releases without a database.
 """
 
+import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from django.db import connection
 
-from findings.areas import area_of
+from findings.areas import AREA_BOROUGHS, PLACES, area_of
 from survey.models import Response
+from vocabulary.choices import Borough
 
 NO_SECTOR = ""
+# Question codes become column names in SQL: slugs only.
+SAFE_CODE = re.compile(r"^[a-z0-9_-]{1,40}$")
 
 
 @dataclass
@@ -46,10 +50,14 @@ def _places(boroughs: Iterable[str]) -> tuple[set[str], set[str]]:
 
 
 def tally_in_python(
-    rows: Iterable[tuple[str, list[str], dict]], codes: Iterable[str]
+    rows: Iterable[tuple[str, list[str], dict]], options: Mapping[str, Iterable[str]]
 ) -> Tally:
-    """Count (sector, boroughs, answers) rows in Python, one row at a time."""
-    codes = set(codes)
+    """Count (sector, boroughs, answers) rows in Python, one row at a time.
+
+    Only the listed options of each question are counted, each once per
+    response however often a list repeats it, as in PostgreSQL.
+    """
+    wanted = {code: set(values) for code, values in options.items()}
     tally = Tally()
     for sector, boroughs, answers in rows:
         tally.respondents += 1
@@ -57,10 +65,12 @@ def tally_in_python(
         named, areas = _places(boroughs)
         tally.by_borough.update(named)
         tally.by_area.update(areas)
-        for code in codes & answers.keys():
+        for code in wanted.keys() & answers.keys():
             value = answers[code]
             values = value if isinstance(value, list) else [value]
-            for item in {v for v in values if isinstance(v, str)}:
+            for item in wanted[code].intersection(
+                v for v in values if isinstance(v, str)
+            ):
                 tally.answers[(sector, code, item)] += 1
     return tally
 
@@ -75,61 +85,53 @@ RESPONSES = Response._meta.db_table
 SUBMITTED = Response.Status.SUBMITTED
 
 
-def tally_for_wave(wave_id: int, codes: Iterable[str]) -> Tally:
-    """Count one wave's submitted responses in PostgreSQL: three grouped queries."""
-    from findings.areas import BOROUGH_AREAS
+def tally_for_wave(wave_id: int, options: Mapping[str, Iterable[str]]) -> Tally:
+    """Count one wave's submitted responses in PostgreSQL: one pass, one query.
 
-    codes = sorted(set(codes))
-    tally = Tally()
-    # Table names come from the model; every value is a parameter.
-    for sector, n in _rows(
-        f"SELECT r.sector, count(*) FROM {RESPONSES} r"  # noqa: S608
-        " WHERE r.wave_id = %s AND r.status = %s GROUP BY 1",
-        [wave_id, SUBMITTED],
-    ):
-        tally.by_sector[sector] = n
-        tally.respondents += n
-    places = list(BOROUGH_AREAS.items())
-    for kind, place, n in _rows(
-        "SELECT kind, place, count(DISTINCT id) FROM ("  # noqa: S608
-        " SELECT 'b' AS kind, b AS place, r.id FROM "
-        f" {RESPONSES} r CROSS JOIN LATERAL unnest(r.boroughs) b"
-        "  WHERE r.wave_id = %s AND r.status = %s"
-        " UNION ALL"
-        " SELECT 'a', coalesce(m.area, b), r.id FROM "
-        f" {RESPONSES} r CROSS JOIN LATERAL unnest(r.boroughs) b"
-        "  LEFT JOIN unnest(%s::text[], %s::text[]) m(borough, area)"
-        "  ON m.borough = b"
-        "  WHERE r.wave_id = %s AND r.status = %s"
-        ") t GROUP BY 1, 2",
-        [
-            wave_id,
-            SUBMITTED,
-            [b for b, _ in places],
-            [a for _, a in places],
-            wave_id,
-            SUBMITTED,
-        ],
-    ):
-        (tally.by_borough if kind == "b" else tally.by_area)[place] = n
+    Each answer document is parsed once (``jsonb_to_record`` with a column per
+    question), then every count is a ``FILTER`` aggregate grouped by sector:
+    ``?`` is true when a string answer equals the option or a list holds it,
+    so an option repeated in a list still counts once.
+    """
+    codes = sorted(code for code in options if SAFE_CODE.match(code))
+    aggregates: list[str] = []
+    params: list = []
+    keys: list[tuple[str, str, str]] = []
+    for code in codes:
+        for option in options[code]:
+            aggregates.append(f'count(*) FILTER (WHERE a."{code}" ? %s)')
+            params.append(option)
+            keys.append(("answer", code, option))
+    for area, boroughs in [*AREA_BOROUGHS.items(), *((p, [p]) for p in PLACES)]:
+        aggregates.append("count(*) FILTER (WHERE r.boroughs && %s::varchar[])")
+        params.append([str(b) for b in boroughs])
+        keys.append(("area", str(area), ""))
+    for borough in Borough.values:
+        aggregates.append("count(*) FILTER (WHERE %s = ANY(r.boroughs))")
+        params.append(borough)
+        keys.append(("borough", borough, ""))
+    lateral = ""
     if codes:
-        # One row per (sector, question, answer); lists are unnested and each
-        # option counted once per response.
-        for sector, code, value, n in _rows(
-            "SELECT r.sector, kv.key,"  # noqa: S608
-            # An empty list gives no item, so it counts as no answer.
-            " CASE WHEN jsonb_typeof(kv.value) = 'array' THEN item.value"
-            "  ELSE kv.value #>> '{}' END AS v, count(DISTINCT r.id)"
-            f" FROM {RESPONSES} r"
-            " CROSS JOIN LATERAL jsonb_each(r.answers) kv"
-            " LEFT JOIN LATERAL jsonb_array_elements_text("
-            "   CASE WHEN jsonb_typeof(kv.value) = 'array' THEN kv.value END"
-            " ) item ON true"
-            " WHERE r.wave_id = %s AND r.status = %s AND kv.key = ANY(%s)"
-            " AND jsonb_typeof(kv.value) IN ('string', 'array')"
-            " GROUP BY 1, 2, 3",
-            [wave_id, SUBMITTED, codes],
-        ):
-            if value is not None:
-                tally.answers[(sector, code, value)] = n
+        columns = ", ".join(f'"{code}" jsonb' for code in codes)
+        lateral = f" CROSS JOIN LATERAL jsonb_to_record(r.answers) AS a({columns})"
+    # Names come from the model and from codes checked against SAFE_CODE;
+    # every value is a parameter.
+    sql = (
+        f"SELECT r.sector, count(*), {', '.join(aggregates)}"  # noqa: S608
+        f" FROM {RESPONSES} r{lateral}"
+        " WHERE r.wave_id = %s AND r.status = %s GROUP BY r.sector"
+    )
+    tally = Tally()
+    for sector, total, *counts in _rows(sql, [*params, wave_id, SUBMITTED]):
+        tally.respondents += total
+        tally.by_sector[sector] = total
+        for (kind, code, option), count in zip(keys, counts, strict=True):
+            if not count:
+                continue
+            if kind == "answer":
+                tally.answers[(sector, code, option)] = count
+            elif kind == "area":
+                tally.by_area[code] += count
+            else:
+                tally.by_borough[code] += count
     return tally
