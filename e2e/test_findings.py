@@ -135,7 +135,7 @@ def test_the_analyst_preview_has_no_axe_violations(live_server, page, published)
     assert page.get_by_text("exactly what the public page would show").is_visible()
     # Set beside the published baseline, in percentage points.
     assert page.get_by_text(
-        re.compile(r"percentage points? |No change")
+        re.compile(r"percentage points?|No change")
     ).first.is_visible()
     assert_no_axe_violations(page)
 

@@ -15,6 +15,15 @@ from findings.release import SECTOR_LABELS, Measure
 from vocabulary.choices import Domain
 
 MAP_FILE = Path(__file__).parent / "content" / "baseline-map.yaml"
+# How each sector reads inside a sentence ("42% of NHS respondents").
+SECTOR_NOUNS = {
+    "local_authority": "local authority",
+    "met_police": "Metropolitan Police",
+    "nhs": "NHS",
+    "vcs": "voluntary and community sector",
+    "education": "education",
+    "cross_sector": "cross-sector partnership",
+}
 
 
 @cache
@@ -42,6 +51,7 @@ def measures() -> list[Measure]:
 def baseline_lines(snapshot: dict, sector: str) -> dict[str, dict]:
     """For each mapped area, the published figure for ``sector`` (if any)."""
     wave_name = snapshot.get("wave", {}).get("name", "")
+    noun = SECTOR_NOUNS.get(sector, SECTOR_LABELS.get(sector, sector))
     lines = {}
     for measure in snapshot.get("measures", []):
         row = next((r for r in measure["rows"] if r["sector"] == sector), None)
@@ -49,13 +59,13 @@ def baseline_lines(snapshot: dict, sector: str) -> dict[str, dict]:
             continue
         if row["percent"] is None:
             text = (
-                f"In the {wave_name} survey, too few {SECTOR_LABELS[sector]} "
+                f"In the {wave_name} survey, too few {noun} "
                 "respondents answered for a figure to be published."
             )
         else:
             text = (
                 f"In the {wave_name} survey, {row['percent']}% of "
-                f"{SECTOR_LABELS[sector]} respondents {measure['said']}."
+                f"{noun} respondents {measure['said']}."
             )
         lines[measure["domain"]] = {
             "text": text,

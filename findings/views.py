@@ -38,16 +38,7 @@ def release_context(snapshot: dict) -> dict:
         {
             "domain": Domain(m["domain"]).label,
             "said": m["said"],
-            "cells": [
-                {
-                    "text": f"{r['percent']}%"
-                    if r["percent"] is not None
-                    else cell_text(r)
-                    if r["count"] is None
-                    else "base under 10"
-                }
-                for r in m["rows"]
-            ],
+            "cells": [{"text": _measure_text(row)} for row in m["rows"]],
         }
         for m in measures
     ]
@@ -61,6 +52,15 @@ def release_context(snapshot: dict) -> dict:
         "opens_on": _date(snapshot.get("wave", {}).get("opens_at")),
         "closes_on": _date(snapshot.get("wave", {}).get("closes_at")),
     }
+
+
+def _measure_text(row: dict) -> str:
+    """A sector's percentage, or why there is none."""
+    if row["percent"] is not None:
+        return f"{row['percent']}%"
+    if row["count"] is None:
+        return cell_text(row)
+    return "too few to show a percentage"
 
 
 def _date(value: str | None) -> dt.datetime | None:
