@@ -140,3 +140,21 @@ def test_demo_release_is_labelled_demo(client, db, analyst):
     release_publish(release=release, user=analyst)
     page = client.get(f"/findings/{wave.slug}/").content.decode()
     assert "Demo data" in page
+
+
+@pytest.mark.parametrize("count", [0, 4, 15])
+def test_small_waves_publish_and_render_without_a_small_count(client, analyst, count):
+    from findings.tests.conftest import closed_wave
+
+    wave = closed_wave(f"small-{count}")
+    synthetic_responses(wave=wave, count=count, seed=count)
+    release = FindingsRelease.objects.create(wave=wave, title=f"Small {count}")
+    release_publish(release=release, user=analyst)
+    response = client.get(f"/findings/{wave.slug}/")
+    assert response.status_code == HTTPStatus.OK
+    page = response.content.decode()
+    assert not [n for n in _numbers_in_cells(page) if 1 <= n <= 9]
+    if count < 10:
+        assert "Fewer than 10 people submitted a response" in page or count == 0
+    csv_response = client.get(f"/findings/{wave.slug}/findings.csv")
+    assert csv_response.status_code == HTTPStatus.OK
