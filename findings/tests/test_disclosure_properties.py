@@ -154,6 +154,13 @@ def test_no_release_lets_a_count_of_1_to_9_be_shown_or_derived(responses):
         if relation.total in shown and hidden:
             remainder = sum(draft.figures[m] for m in hidden)
             assert not 1 <= remainder <= 9, (relation, remainder)
+            # "Fewer than 10" tells a reader each such count is 1 to 9: those
+            # bounds must not pin any of them either.
+            if len(hidden) > 1 and all(1 <= draft.figures[m] <= 9 for m in hidden):
+                others = len(hidden) - 1
+                low = max(1, remainder - 9 * others)
+                high = min(9, remainder - others)
+                assert low < high, (relation, remainder)
     assert derivable_small_counts(draft, shown) == []
 
 
