@@ -303,12 +303,14 @@ def _question_table(
 def _measure(draft, n, measure, question, sector_order, answers, overall) -> dict:
     """A two-way table: sector by (gave one of the answers, did not)."""
     code = measure.question
+    # Several areas may count different answers of one question.
+    tag = f"{code}:{'+'.join(measure.answers)}"
     total = draft.figures[n]
     if question.type in SELECTED_TYPES or len(measure.answers) == 1:
         yes = f"q:{code}:{measure.answers[0]}"
     else:
         yes = draft.add(
-            f"m:{code}:yes", sum(overall.get((code, a), 0) for a in measure.answers)
+            f"m:{tag}:yes", sum(overall.get((code, a), 0) for a in measure.answers)
         )
         draft.relate(yes, [f"q:{code}:{a}" for a in measure.answers])
     no = draft.add(f"{yes}:not", total - draft.figures[yes])
@@ -317,8 +319,8 @@ def _measure(draft, n, measure, question, sector_order, answers, overall) -> dic
     for sector in sector_order:
         sector_total = draft.figures[f"sector:{sector}"]
         count = sum(answers.get((sector, code, a), 0) for a in measure.answers)
-        sector_yes = draft.add(f"m:{code}:{sector}:yes", count)
-        sector_no = draft.add(f"m:{code}:{sector}:no", sector_total - count)
+        sector_yes = draft.add(f"m:{tag}:{sector}:yes", count)
+        sector_no = draft.add(f"m:{tag}:{sector}:no", sector_total - count)
         draft.relate(f"sector:{sector}", [sector_yes, sector_no])
         yes_parts.append(sector_yes)
         no_parts.append(sector_no)

@@ -129,7 +129,9 @@ def release_snapshot(*, release: FindingsRelease) -> dict:
             "slug": wave.slug,
             "name": wave.name,
             "opens_at": wave.opens_at.isoformat(),
-            "closes_at": wave.closes_at.isoformat(),
+            # The last instant answers were accepted, so "until 30 June" reads
+            # right for a wave closed from 1 July 00:00.
+            "closes_at": wave.last_moment.isoformat(),
         },
         "title": release.title,
         "is_demo": release.is_demo,

@@ -35,7 +35,8 @@ QUESTIONS = {
 OPTIONS = {code: [o for o, _ in q.options] for code, q in QUESTIONS.items()}
 MEASURES = [
     Measure("workforce_wellbeing", "components_in_place", ("training_all_staff",), ""),
-    Measure("governance_leadership", "r_realise_1", ("agree", "strongly_agree"), ""),
+    Measure("governance_leadership", "components_in_place", ("leadership_role",), ""),
+    Measure("policy_procedure", "r_realise_1", ("agree", "strongly_agree"), ""),
     Measure("lived_experience", "components_lived_experience", ("yes",), ""),
 ]
 BOROUGHS = ["camden", "barnet", "hackney", "croydon", "pan_london", "outside_london"]

@@ -139,3 +139,30 @@ def test_a_real_release_is_never_compared_with_a_demo_one(release, analyst):
     later = closed_wave("real-later", days_ago=1)
     real = FindingsRelease.objects.create(wave=later, title="Real")
     assert release_snapshot(release=real)["baseline"] is None
+
+
+def test_areas_mapped_to_different_answers_of_one_question_get_their_own_figures(
+    release, analyst
+):
+    release_publish(release=release, user=analyst)
+    release.refresh_from_db()
+    measures = {m["domain"]: m for m in release.snapshot["measures"]}
+    tables = {t["key"]: t for t in release.snapshot["tables"]}
+    options = {r["figure"]: r["count"] for r in tables["q:components_in_place"]["rows"]}
+    for domain, option in [
+        ("workforce_wellbeing", "training_all_staff"),
+        ("governance_leadership", "leadership_role"),
+        ("data_monitoring_evaluation", "measuring_staff"),
+    ]:
+        rows = measures[domain]["rows"]
+        shown = [r["count"] for r in rows if r["count"] is not None]
+        hidden = [r for r in rows if r["count"] is None]
+        total = options[f"q:components_in_place:{option}"]
+        # The sector counts add up to the option's own published count.
+        if total is not None and not hidden:
+            assert sum(shown) == total, domain
+    counts = {
+        domain: tuple(r["count"] for r in measures[domain]["rows"])
+        for domain in ("workforce_wellbeing", "governance_leadership")
+    }
+    assert counts["workforce_wellbeing"] != counts["governance_leadership"]
