@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from findings.baseline import baseline_for_sector
 from roadmap import scoring, services
 from roadmap.charts import stage_chart
 from roadmap.forms import SectorForm, SelfAssessmentForm
@@ -286,6 +287,8 @@ def self_assessment_results(request, token):
             "journey_map": journey_map,
             "here_rows": list(zip(results, journey_map.horizontal.lines, strict=True)),
             "comparison": sector_comparison(assessment, results),
+            # The published survey baseline for the sector (findings app).
+            "baseline": baseline_for_sector(sector),
             "minimum": COMPARISON_MINIMUM,
             "share_url": request.build_absolute_uri(),
             "stages_reached": scoring.StageReached,

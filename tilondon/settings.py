@@ -92,6 +92,7 @@ LOCAL_APPS = [
     "sources",
     "casestudies",
     "roadmap",
+    "findings",
     "staff",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
