@@ -77,6 +77,7 @@ def test_every_chart_has_a_text_equivalent_and_a_table(live_server, page, publis
 def test_chart_text_and_bars_use_system_colours_when_colours_are_forced(
     live_server, page, published
 ):
+    # The site's shared chart rules: bars and labels in CanvasText on Canvas.
     page.goto(live_server.url + f"/findings/{published.wave.slug}/")
     bar = page.locator("svg.til-findings-chart rect.til-bar").first
     label = page.locator("svg.til-findings-chart text").first
@@ -86,17 +87,18 @@ def test_chart_text_and_bars_use_system_colours_when_colours_are_forced(
         """() => {
             const probe = document.createElement('span');
             document.body.appendChild(probe);
-            probe.style.color = 'Highlight';
-            const highlight = getComputedStyle(probe).color;
             probe.style.color = 'CanvasText';
             const text = getComputedStyle(probe).color;
+            probe.style.color = 'Canvas';
+            const canvas = getComputedStyle(probe).color;
             probe.remove();
-            return {highlight, text};
+            return {text, canvas};
         }"""
     )
-    assert bar.evaluate("el => getComputedStyle(el).fill") == system["highlight"]
+    assert bar.evaluate("el => getComputedStyle(el).fill") == system["text"]
     assert label.evaluate("el => getComputedStyle(el).fill") == system["text"]
-    assert system["highlight"] != normal
+    assert system["text"] != system["canvas"]
+    assert system["text"] != normal
 
 
 def test_release_prints_without_navigation_or_the_download_link(

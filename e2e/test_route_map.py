@@ -203,6 +203,7 @@ def test_result_prints_map_and_table_on_one_a4_landscape_page(
     pdf = page.pdf(prefer_css_page_size=True)
     sizes = set(re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf))
     assert sizes, "no page sizes in the PDF"
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1, "more than one page"
     for width, height in sizes:
         # A4 landscape: 842 by 595 points.
         assert round(float(width)) == 842 and round(float(height)) == 595

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from staff.dashboard import dashboard_for
+from survey.models import Response
 from survey.questionnaire import NEXT_WAVE_DEFINITION
 from survey.tests.factories import (
     ResponseFactory,
@@ -169,3 +170,16 @@ def test_all_waves_runs_a_fixed_number_of_queries(
     with django_assert_num_queries(14):
         response = analyst_client.get(URL)
     assert response.status_code == HTTPStatus.OK
+
+
+def test_an_empty_list_of_ticks_is_no_answer_not_a_value(open_wave):
+    submitted(
+        open_wave,
+        {"consent": "yes", "sector": "nhs", "example_rs": []},
+    )
+    submitted(
+        open_wave,
+        {"consent": "yes", "sector": "nhs", "example_rs": ["respond"]},
+    )
+    counts = Response.objects.answer_counts(["example_rs"], open_wave)
+    assert counts == {"example_rs": {"respond": 1}}

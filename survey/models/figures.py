@@ -76,6 +76,8 @@ class ResponseFiguresMixin:
             "   CASE WHEN jsonb_typeof(kv.value) = 'array' THEN kv.value END"
             " ) item ON true"
             f" WHERE r.status = %s AND kv.key = ANY(%s){clause}"
+            # An empty list (every box unticked) is no answer, not a value "[]".
+            " AND kv.value <> '[]'::jsonb"
             " GROUP BY 1, 2"
         )
         counts: dict[str, dict[str, int]] = {code: {} for code in codes}
