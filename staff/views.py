@@ -1,7 +1,10 @@
 """Staff pages: the code step of sign-in, authenticator set-up, the dashboard."""
 
+import csv
+
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -11,7 +14,8 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 
 from staff import dashboard as dashboard_data
-from staff.forms import TokenForm
+from staff.coverage import coverage_csv_rows, coverage_for
+from staff.forms import CoverageTargetForm, TokenForm
 from staff.signin import (
     confirmed_device,
     device_verify,
@@ -19,6 +23,7 @@ from staff.signin import (
     qr_code_data_uri,
     secret_base32,
 )
+from survey.models import Wave
 
 WRONG_CODE = (
     "The code is not right or has expired. Enter the current code from your app"
@@ -104,14 +109,49 @@ def two_factor_setup(request, site):
     return TemplateResponse(request, "staff/two_factor_setup.html", context)
 
 
+SET_TARGET = "survey.set_coverage_target"
+
+
 def dashboard(request, site):
-    """The analyst dashboard: counts and charts for one wave or all waves."""
+    """The analyst dashboard: counts and charts for one wave or all waves.
+
+    For one wave it adds coverage, whose target analysts set here (POST).
+    """
     if not request.user.has_perm("audit.view_dashboard"):
         raise PermissionDenied
     data = dashboard_data.dashboard_for(request.GET.get("wave", ""))
+    wave = data["wave"]
+    if request.method == "POST" and (
+        wave is None or not request.user.has_perm(SET_TARGET)
+    ):
+        raise PermissionDenied
+    target_form = None
+    if wave is not None:
+        data["coverage"] = coverage_for(wave)
+        if request.user.has_perm(SET_TARGET):
+            target_form = CoverageTargetForm(request.POST or None, instance=wave)
+            if request.method == "POST" and target_form.is_valid():
+                target_form.save()
+                url = reverse(f"{site.name}:dashboard")
+                return redirect(f"{url}?wave={wave.slug}#h-coverage")
     context = {
         **site.each_context(request),
         "title": "Survey dashboard",
+        "target_form": target_form,
         **data,
     }
     return TemplateResponse(request, "staff/dashboard.html", context)
+
+
+def coverage_csv(request, site):
+    """The coverage table of one wave as a CSV file (counts only, safe cells)."""
+    if not request.user.has_perm("audit.view_dashboard"):
+        raise PermissionDenied
+    wave = Wave.objects.filter(slug=request.GET.get("wave", "")).first()
+    if wave is None:
+        raise Http404("Choose a wave.")
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="coverage-{wave.slug}.csv"'
+    response.write("\ufeff")
+    csv.writer(response).writerows(coverage_csv_rows(coverage_for(wave)))
+    return response
