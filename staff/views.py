@@ -5,7 +5,7 @@ import csv
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -13,8 +13,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 
-from staff import dashboard as dashboard_data
 from staff.coverage import coverage_csv_rows, coverage_for
+from staff.dashboard import dashboard_for
 from staff.forms import CoverageTargetForm, TokenForm
 from staff.signin import (
     confirmed_device,
@@ -119,21 +119,26 @@ def dashboard(request, site):
     """
     if not request.user.has_perm("audit.view_dashboard"):
         raise PermissionDenied
-    data = dashboard_data.dashboard_for(request.GET.get("wave", ""))
+    wave_slug = request.GET.get("wave", "")
+    may_set_target = request.user.has_perm(SET_TARGET)
+    posted_form = None
+    if request.method == "POST":
+        if not may_set_target:
+            raise PermissionDenied
+        posted_form = CoverageTargetForm(
+            request.POST, instance=get_object_or_404(Wave, slug=wave_slug)
+        )
+        if posted_form.is_valid():
+            posted_form.save()
+            url = reverse(f"{site.name}:dashboard")
+            return redirect(f"{url}?wave={wave_slug}#coverage")
+    data = dashboard_for(wave_slug)
     wave = data["wave"]
-    if request.method == "POST" and (
-        wave is None or not request.user.has_perm(SET_TARGET)
-    ):
-        raise PermissionDenied
     target_form = None
     if wave is not None:
         data["coverage"] = coverage_for(wave)
-        if request.user.has_perm(SET_TARGET):
-            target_form = CoverageTargetForm(request.POST or None, instance=wave)
-            if request.method == "POST" and target_form.is_valid():
-                target_form.save()
-                url = reverse(f"{site.name}:dashboard")
-                return redirect(f"{url}?wave={wave.slug}#h-coverage")
+        if may_set_target:
+            target_form = posted_form or CoverageTargetForm(instance=wave)
     context = {
         **site.each_context(request),
         "title": "Survey dashboard",
