@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from survey.models import Collector
-from survey.tests.factories import CollectorFactory, WaveFactory
+from survey.tests.factories import CollectorFactory, WaveFactory, submitted
 
 pytestmark = pytest.mark.django_db
 
@@ -90,3 +90,14 @@ def test_a_signed_in_non_staff_user_cannot_create_collectors(django_user_model):
     response = client.post(ADD, _data(WaveFactory()))
     assert response.status_code == HTTPStatus.FOUND
     assert not Collector.objects.exists()
+
+
+def test_a_response_says_which_link_it_came_through(analyst_client, open_wave):
+    collector = CollectorFactory(wave=open_wave, name="Hackney CSP")
+    through = submitted(open_wave, collector=collector)
+    direct = submitted(open_wave)
+    url = "admin:survey_response_change"
+    page = analyst_client.get(reverse(url, args=[through.pk])).content.decode()
+    assert "Hackney CSP" in page and collector.code in page
+    page = analyst_client.get(reverse(url, args=[direct.pk])).content.decode()
+    assert "Direct (no link)" in page
