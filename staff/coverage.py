@@ -5,10 +5,11 @@ from dataclasses import dataclass
 
 from staff import charts
 from survey.exports.cells import cell_from_text
-from survey.models import Collector, Question, Response, Wave
+from survey.models import OTHER, Collector, Question, Response, Wave
 from vocabulary.choices import LOCAL_AUTHORITY_AREAS, Borough
 
 BOROUGH_LABELS = dict(Borough.choices)
+AREAS = {str(code) for code in LOCAL_AUTHORITY_AREAS}
 
 
 @dataclass(frozen=True)
@@ -44,11 +45,19 @@ class CoverageRow:
 
 
 def sectors_of(wave: Wave) -> list[tuple[str, str]]:
-    """The sectors the wave's questionnaire offers, as (code, label)."""
+    """The sectors the wave's questionnaire offers, as (code, label).
+
+    "Other" is left out: it is no sector a cascade can aim at, so it is
+    counted apart from the target.
+    """
     question = Question.objects.filter(wave=wave, code="sector").first()
     if question is None:
         return []
-    return [(o["code"], o["label"]) for o in question.options_with_labels()]
+    return [
+        (o["code"], o["label"])
+        for o in question.options_with_labels()
+        if o["code"] != OTHER
+    ]
 
 
 def coverage_for(wave: Wave) -> dict:
@@ -66,18 +75,26 @@ def coverage_for(wave: Wave) -> dict:
         for code in LOCAL_AUTHORITY_AREAS
     ]
     labels = [label for _, label in sectors]
+    # Areas with nothing yet are named once, not sector by sector.
+    empty = [row.name for row in rows if row.total == 0]
     gaps = [
         {
             "name": row.name,
             "sectors": [(labels[i], row.counts[i]) for i in row.gaps],
         }
         for row in rows
-        if row.gaps
+        if row.gaps and row.total
     ]
     outside = {
         BOROUGH_LABELS[code]: sum(n for (b, _), n in counts.items() if b == code)
         for code in (Borough.PAN_LONDON, Borough.OUTSIDE_LONDON)
     }
+    sector_codes = {code for code, _ in sectors}
+    outside["In London, sector not listed (other or not answered)"] = sum(
+        n
+        for (b, sector), n in counts.items()
+        if b in AREAS and sector not in sector_codes
+    )
     cells = len(rows) * len(sectors)
     met = sum(1 for row in rows for _, reached in row.cells if reached)
     return {
@@ -90,6 +107,7 @@ def coverage_for(wave: Wave) -> dict:
         "cells": cells,
         "cells_met": met,
         "gaps": gaps,
+        "empty": empty,
         "outside": outside,
         "map": charts.coverage_map({row.code: row.percent for row in rows}),
         **collectors_for(wave),

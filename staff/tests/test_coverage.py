@@ -36,6 +36,7 @@ def _responses(wave):
         (["camden"], "met_police", None),
         (["pan_london"], "vcs", None),
         (["bromley"], "education", network),
+        (["camden"], "other", None),
     ]
     for boroughs, sector, collector in plan:
         submitted(
@@ -70,6 +71,12 @@ def test_coverage_matches_the_responses_exactly(open_wave):
     assert rows["Bromley"]["Education"] == 1
     assert sum(sum(row.values()) for row in rows.values()) == 6
     assert coverage["outside"]["Pan-London"] == 1
+    assert "Other" not in sectors
+    assert (
+        coverage["outside"]["In London, sector not listed (other or not answered)"] == 1
+    )
+    assert "Sutton" in coverage["empty"] and "Camden" not in coverage["empty"]
+    assert not any(gap["name"] == "Sutton" for gap in coverage["gaps"])
     assert coverage["cells_met"] == 1  # Hackney and NHS only
     hackney = next(row for row in coverage["rows"] if row.name == "Hackney")
     # NHS full (2 of 2), local authority half (1 of 2), four others empty.
@@ -91,7 +98,7 @@ def test_coverage_matches_the_responses_exactly(open_wave):
         0,
     )
     direct = coverage["collector_rows"][-1]
-    assert (direct["started"], direct["submitted"]) == (3, 2)
+    assert (direct["started"], direct["submitted"]) == (4, 3)
     assert (
         sum(r["started"] for r in coverage["collector_rows"])
         == Response.objects.filter(wave=open_wave).count()
