@@ -136,3 +136,8 @@ def test_the_dashboards_coverage_section_has_no_axe_violations(
     page.get_by_role("button", name="Set target").click()
     assert "strong" in page.locator("#coverage p").first.inner_html()
     assert_no_axe_violations(page)
+    # Under forced colours the map's tiles take system colours, not our blues.
+    tile = page.locator(".staff-coverage-map rect.staff-coverage-0").first
+    shaded = tile.evaluate("el => getComputedStyle(el).fill")
+    page.emulate_media(forced_colors="active")
+    assert tile.evaluate("el => getComputedStyle(el).fill") != shaded
