@@ -28,6 +28,8 @@ class AuditEvent(models.Model):
         RETENTION = "retention", "Retention clean-up"
         CASE_STUDY = "case_study", "Started a case study from a response"
         WITHDRAWAL = "withdrawal", "A respondent withdrew their response"
+        FINDINGS_PUBLISH = "findings_publish", "Published a findings release"
+        FINDINGS_UNPUBLISH = "findings_unpublish", "Unpublished a findings release"
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     user = models.ForeignKey(

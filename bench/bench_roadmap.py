@@ -7,17 +7,23 @@ self-assessment results, times:
 - the sector comparison as one aggregate query (``stage_counts``), beside
   reading every result's profile and counting in Python;
 - the journey and results pages through the Django test client, with their
-  query counts.
+  query counts;
+- the route map (issue 10): the map page, its NHS lens and a results page,
+  each beside the same page rendered without the map's SVG (its template
+  swapped for an empty one), in the same run; target: the map adds at most 1.5x.
 """
 
+import copy
 import random
 import statistics
 import time
 from collections import Counter
+from contextlib import contextmanager
 
+from django.conf import settings
 from django.db import connection, reset_queries
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
+from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 
 from casestudies.models import CaseStudy
@@ -128,6 +134,65 @@ def _page(client, url) -> tuple[float, int]:
     return _median_ms(lambda: client.get(url)), len(context.captured_queries)
 
 
+ROUTE_MAP_TEMPLATE = "roadmap/includes/route_map.html"
+ROUTE_MAP_ROUNDS = 4
+
+
+@contextmanager
+def _templates(*, with_map: bool):
+    """Cached template loading, with the route map's SVG or an empty stand-in.
+
+    Both sides use the same loaders, so the only difference is the SVG.
+    """
+    templates = copy.deepcopy(settings.TEMPLATES)
+    templates[0]["APP_DIRS"] = False
+    loaders = [
+        "django.template.loaders.filesystem.Loader",
+        "django.template.loaders.app_directories.Loader",
+    ]
+    if not with_map:
+        empty = {ROUTE_MAP_TEMPLATE: ""}
+        loaders.insert(0, ("django.template.loaders.locmem.Loader", empty))
+    templates[0]["OPTIONS"]["loaders"] = [
+        ("django.template.loaders.cached.Loader", loaders)
+    ]
+    with override_settings(TEMPLATES=templates):
+        yield
+
+
+def _route_map(report, client, token):
+    """Each map page beside itself without the SVG, in the same run."""
+    report.heading("Route map: pages with and without the map's SVG")
+    for name, url in [
+        ("Journey map", "/roadmap/journey/"),
+        ("Journey map, NHS lens", "/roadmap/journey/?sector=nhs"),
+        (
+            "Results page with you are here",
+            f"/roadmap/self-assessment/results/{token}/",
+        ),
+    ]:
+        # Alternate the two sides, so load from other work on the machine
+        # falls on both alike.
+        timings = {True: [], False: []}
+        for _ in range(ROUTE_MAP_ROUNDS):
+            for with_map in (True, False):
+                with _templates(with_map=with_map):
+                    html = client.get(url).content.decode()
+                    assert ('<svg class="til-map__svg"' in html) == with_map
+                    for _ in range(REPEATS):
+                        started = time.perf_counter()
+                        client.get(url)
+                        timings[with_map].append((time.perf_counter() - started) * 1000)
+        report.compare(
+            f"{name}: with the map",
+            statistics.median(timings[True]),
+            statistics.median(timings[False]),
+            "ms",
+            baseline_name="without the SVG",
+            target="<= 1.5x",
+        )
+
+
 def run(report):
     """Build the data, then print each figure beside its baseline."""
     rng = random.Random(6)
@@ -164,3 +229,5 @@ def run(report):
         milliseconds, queries = _page(client, url)
         report.figure(f"{name}: time", milliseconds, "ms")
         report.figure(f"{name}: queries", queries, "queries")
+
+    _route_map(report, client, token)

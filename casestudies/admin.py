@@ -3,29 +3,32 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.postgres.fields import ArrayField
-from django.db import models
 from django.utils import timezone
 from django.utils.html import format_html
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 
-from casestudies.models import CaseStudy, Source
-from casestudies.resources import CaseStudyResource
+from casestudies.models import CaseStudy, CaseStudySource, Figure
+from casestudies.resources import CaseStudyResource, FigureResource
 from vocabulary.choices import Borough
 
 
-class SourceInline(admin.TabularInline):
-    """Sources listed under the case study."""
+class CaseStudySourceInline(admin.TabularInline):
+    """The sources the case study cites, numbered in this order on the page."""
 
-    model = Source
+    model = CaseStudySource
     extra = 1
-    fields = ("title", "publisher", "url", "published_on", "note", "order")
+    fields = ("source", "order")
+    autocomplete_fields = ("source",)
 
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        """Addresses typed without a scheme are taken as https."""
-        if isinstance(db_field, models.URLField):
-            kwargs["assume_scheme"] = "https"
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+class FigureInline(admin.TabularInline):
+    """Every number the case study states, with its source and where it is."""
+
+    model = Figure
+    extra = 1
+    fields = ("text", "source", "location", "order")
+    autocomplete_fields = ("source",)
 
 
 class OrganisationsField(forms.CharField):
@@ -100,7 +103,7 @@ class CaseStudyAdmin(ImportExportModelAdmin):
     readonly_fields = ("preview_link", "published_at", "created_at", "updated_at")
     raw_id_fields = ("source_response",)
     actions = ("publish", "unpublish")
-    inlines = (SourceInline,)
+    inlines = (CaseStudySourceInline, FigureInline)
     date_hierarchy = "published_at"
     fieldsets = (
         (None, {"fields": ("title", "slug", "status", "preview_link")}),
@@ -194,3 +197,16 @@ class CaseStudyAdmin(ImportExportModelAdmin):
             f"Returned {count} case {'study' if count == 1 else 'studies'} to draft.",
             messages.WARNING,
         )
+
+
+@admin.register(Figure)
+class FigureAdmin(ImportExportModelAdmin):
+    """Figures in bulk: a spreadsheet of numbers, each with its source and place."""
+
+    resource_classes = [FigureResource]
+    import_formats = [CSV, XLSX]
+    export_formats = [CSV, XLSX]
+    list_display = ("text", "case_study", "source", "location")
+    list_select_related = ("case_study", "source")
+    search_fields = ("text", "case_study__title", "source__title")
+    autocomplete_fields = ("case_study", "source")

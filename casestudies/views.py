@@ -21,6 +21,9 @@ def case_study_list(request):
     selected = form.selected()
     matching = CaseStudy.objects.published().search(query)
     results = matching.filtered(**selected).summaries()
+    # A search ranks by relevance; otherwise the strongest evidence comes first.
+    if not query:
+        results = results.evidence_first()
     page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -43,7 +46,7 @@ def case_study_list(request):
 def case_study_detail(request, slug):
     """One published case study."""
     case_study = get_object_or_404(
-        CaseStudy.objects.published().prefetch_related("sources"), slug=slug
+        CaseStudy.objects.published().with_sources(), slug=slug
     )
     return _render_detail(request, case_study, preview=False)
 
@@ -56,9 +59,7 @@ def case_study_preview(request, slug):
         return redirect_to_login(request.get_full_path(), reverse("admin:login"))
     if not request.user.has_perm("casestudies.view_casestudy"):
         raise PermissionDenied
-    case_study = get_object_or_404(
-        CaseStudy.objects.prefetch_related("sources"), slug=slug
-    )
+    case_study = get_object_or_404(CaseStudy.objects.with_sources(), slug=slug)
     response = _render_detail(request, case_study, preview=True)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response

@@ -2,7 +2,7 @@
 
 import pytest
 
-from casestudies.tests.factories import CaseStudyFactory, SourceFactory
+from casestudies.tests.factories import CaseStudyFactory, CitationFactory
 from e2e.axe import assert_no_axe_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -26,7 +26,7 @@ def library():
         evidence_note="Reported by custody staff.",
         started="2021-09",
     )
-    SourceFactory(case_study=custody, title="Learning from VRU delivery")
+    CitationFactory(case_study=custody, source__title="Learning from VRU delivery")
     CaseStudyFactory.create_batch(
         11, sectors=["nhs"], principles=["choice"], summary="Health practice."
     )

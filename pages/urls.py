@@ -29,5 +29,11 @@ urlpatterns = [
         TemplateView.as_view(template_name="pages/contact.html"),
         name="contact",
     ),
+    path("resources/", views.resources, name="resources"),
+    path(
+        "commissioning-trauma-informed-training/",
+        views.commissioning_training,
+        name="commissioning_training",
+    ),
     path("healthz", views.healthz, name="healthz"),
 ]

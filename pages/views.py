@@ -9,7 +9,15 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from pages.outage import is_database_unavailable, outage_response
+from sources.models import Citations, ResourceUse, Source
 from vocabulary.choices import PRINCIPLE_DESCRIPTIONS, R_DESCRIPTIONS
+
+HOME_SOURCES = (
+    "dartington-project-page",
+    "vru-trauma-informed-research",
+    "samhsa-2014",
+    "home-office-learning-from-experience",
+)
 
 
 def home(request):
@@ -17,7 +25,29 @@ def home(request):
     return render(
         request,
         "pages/home.html",
-        {"rs": R_DESCRIPTIONS.items(), "principles": PRINCIPLE_DESCRIPTIONS.items()},
+        {
+            "rs": R_DESCRIPTIONS.items(),
+            "principles": PRINCIPLE_DESCRIPTIONS.items(),
+            "citations": Citations.for_codes(HOME_SOURCES),
+        },
+    )
+
+
+def resources(request):
+    """Curated resources, tagged by what each is good for."""
+    return render(
+        request,
+        "pages/resources.html",
+        {"resources": Source.objects.resources(), "uses": ResourceUse.choices},
+    )
+
+
+def commissioning_training(request):
+    """Guidance on commissioning training, from the Home Office document."""
+    return render(
+        request,
+        "pages/commissioning_training.html",
+        {"citations": Citations.for_codes(["home-office-learning-from-experience"])},
     )
 
 

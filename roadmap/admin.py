@@ -15,8 +15,8 @@ from roadmap.models import (
     SelfAssessment,
     StageDescription,
     Statement,
-    london_today,
 )
+from vocabulary.time import london_today
 
 
 @admin.register(RoadmapText)
@@ -33,11 +33,12 @@ class RoadmapTextAdmin(admin.ModelAdmin):
 
 
 class MilestoneInline(admin.TabularInline):
-    """Dated moments within a phase."""
+    """Moments within a phase: planned, or reported as done, each with its source."""
 
     model = Milestone
     extra = 0
-    fields = ["when", "text", "order"]
+    fields = ["when", "text", "status", "source", "order"]
+    autocomplete_fields = ["source"]
 
 
 class PhaseLinkInline(admin.TabularInline):
@@ -51,11 +52,21 @@ class PhaseLinkInline(admin.TabularInline):
 
 @admin.register(Phase)
 class PhaseAdmin(admin.ModelAdmin):
-    """The four phases; their status is worked out from the dates."""
+    """The four phases; their status comes from their dates, or their milestones."""
 
     list_display = ["number", "title", "starts_on", "ends_on", "status_today"]
     list_display_links = ["number", "title"]
-    fields = ["number", "code", "title", "aim", "outputs", "starts_on", "ends_on"]
+    fields = [
+        "number",
+        "code",
+        "title",
+        "aim",
+        "outputs",
+        "sources",
+        "starts_on",
+        "ends_on",
+    ]
+    filter_horizontal = ["sources"]
     inlines = [MilestoneInline, PhaseLinkInline]
 
     @admin.display(description="Status today")

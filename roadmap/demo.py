@@ -4,5 +4,5 @@ from roadmap.services import roadmap_content_load
 
 
 def seed_demo() -> list[str]:
-    """Load the roadmap content if missing; the file is real content, not demo data."""
-    return roadmap_content_load()
+    """Load the roadmap content, updating rows staff left alone (real content)."""
+    return roadmap_content_load(update=True)

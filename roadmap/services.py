@@ -19,10 +19,16 @@ from roadmap.models import (
     Statement,
     TextKey,
 )
+from sources.demo import sources_load
+from sources.loading import LoadReport, load_row, released_hashes
+from sources.models import Source
 from throttling.services import client_key, rate_limit_hit, rate_limit_retry_after
 from throttling.tokens import token_hash, token_new
 
 CONTENT_PATH = Path(__file__).resolve().parent / "content" / "roadmap.yaml"
+# Digests of page texts and phases as earlier releases of the file loaded them,
+# for rows loaded before digests were kept (see docs/roadmap.md).
+RELEASED_PATH = CONTENT_PATH.with_name("released_hashes.json")
 # Results saved per hour from one IP address (see docs/roadmap.md): above a
 # workshop room of leaders on one venue network, far below a script's thousands.
 SELF_ASSESSMENTS_PER_IP_PER_HOUR = 30
@@ -34,56 +40,140 @@ def roadmap_content_read(*, path: Path = CONTENT_PATH) -> dict:
         return yaml.safe_load(handle)
 
 
+def phase_content(item: dict) -> dict:
+    """A phase in the content file as the content it loads."""
+    return {
+        "number": item["number"],
+        "title": item["title"],
+        "aim": item["aim"],
+        "outputs": list(item["outputs"]),
+        "starts_on": str(item.get("starts_on") or ""),
+        "ends_on": str(item.get("ends_on") or ""),
+        "sources": list(item.get("sources") or []),
+        "milestones": [
+            [m["when"], m["text"], m.get("status", "planned"), m.get("source") or ""]
+            for m in item.get("milestones") or []
+        ],
+        "links": [
+            [link["label"], link.get("url_name", ""), link.get("url", "")]
+            for link in item.get("links") or []
+        ],
+    }
+
+
+def phase_row_content(phase: Phase) -> dict:
+    """The same content read from a phase in the database."""
+    return {
+        "number": phase.number,
+        "title": phase.title,
+        "aim": phase.aim,
+        "outputs": list(phase.outputs),
+        "starts_on": str(phase.starts_on or ""),
+        "ends_on": str(phase.ends_on or ""),
+        "sources": sorted(s.code for s in phase.sources.all()),
+        "milestones": [
+            [m.when, m.text, m.status, m.source.code if m.source else ""]
+            for m in phase.milestones.all()
+        ],
+        "links": [[x.label, x.target, x.external_url] for x in phase.links.all()],
+    }
+
+
+def _phase_write(phase: Phase | None, digest: str, item: dict) -> None:
+    wanted = phase_content(item)
+    phase = phase or Phase(code=item["code"])
+    for field in ("number", "title", "aim", "outputs"):
+        setattr(phase, field, wanted[field])
+    phase.starts_on = item.get("starts_on")
+    phase.ends_on = item.get("ends_on")
+    phase.loaded_hash = digest
+    phase.save()
+    codes = set(wanted["sources"]) | {m[3] for m in wanted["milestones"] if m[3]}
+    by_code = {s.code: s for s in Source.objects.filter(code__in=codes)}
+    if codes - set(by_code):
+        raise ValueError(
+            f"{item['code']}: unknown source {sorted(codes - set(by_code))}"
+        )
+    phase.sources.set([by_code[code] for code in wanted["sources"]])
+    phase.milestones.all().delete()
+    Milestone.objects.bulk_create(
+        Milestone(
+            phase=phase,
+            when=when,
+            text=text,
+            status=status,
+            source=by_code.get(code),
+            order=order,
+        )
+        for order, (when, text, status, code) in enumerate(wanted["milestones"])
+    )
+    # A link names a page of this site (url_name) or an address elsewhere
+    # (url), such as findings published by the VRU.
+    phase.links.all().delete()
+    PhaseLink.objects.bulk_create(
+        PhaseLink(phase=phase, label=label, target=target, external_url=url, order=n)
+        for n, (label, target, url) in enumerate(wanted["links"])
+    )
+
+
 @transaction.atomic
-def roadmap_content_load(*, path: Path = CONTENT_PATH) -> list[str]:
+def roadmap_content_load(
+    *, path: Path = CONTENT_PATH, update: bool = False
+) -> list[str]:
     """Create any roadmap content that is missing; never overwrite staff edits.
 
-    The file is the starting point: once a phase, cell or statement exists, the
-    copy in the database (edited in the admin) wins, so loading again changes
-    nothing.
+    The file is the starting point: once a row exists, the copy in the
+    database (edited in the admin) wins. With ``update``, page texts and phases
+    that staff have not changed since they were loaded are rewritten from the
+    file; the rest is created only. Sources are loaded first.
     """
+    lines = sources_load(update=update).lines()
+    released = released_hashes(RELEASED_PATH)
     content = roadmap_content_read(path=path)
     created = {"texts": 0, "phases": 0, "stages": 0, "domains": 0}
     created |= {"cells": 0, "statements": 0}
 
     texts = dict(content["meta"])
     texts[TextKey.SCORING_RULE] = content["self_assessment"]["scoring"]["scoring_rule"]
+    text_report = LoadReport("Page texts")
+    found = {t.key: t for t in RoadmapText.objects.all()}
     for key, text in texts.items():
-        _, made = RoadmapText.objects.get_or_create(
-            key=TextKey(key), defaults={"text": text}
+        load_row(
+            report=text_report,
+            label=str(key),
+            instance=found.get(key),
+            wanted={"text": text},
+            current=lambda row: {"text": row.text},
+            write=lambda row,
+            digest,
+            key=key,
+            text=text: RoadmapText.objects.update_or_create(
+                key=TextKey(key), defaults={"text": text, "loaded_hash": digest}
+            ),
+            update=update,
+            released=released.get(f"text:{key}", set()),
         )
-        created["texts"] += made
+    created["texts"] = len(text_report.created)
 
-    for item in content["phases"]:
-        phase, made = Phase.objects.get_or_create(
-            code=item["code"],
-            defaults={
-                "number": item["number"],
-                "title": item["title"],
-                "aim": item["aim"],
-                "outputs": item["outputs"],
-                "starts_on": item["starts_on"],
-                "ends_on": item["ends_on"],
-            },
+    phase_report = LoadReport("Phases")
+    found = {
+        p.code: p
+        for p in Phase.objects.prefetch_related(
+            "sources", "milestones__source", "links"
         )
-        if made:
-            created["phases"] += 1
-            Milestone.objects.bulk_create(
-                Milestone(phase=phase, when=m["when"], text=m["text"], order=order)
-                for order, m in enumerate(item.get("milestones", []))
-            )
-            # A link names a page of this site (url_name) or an address
-            # elsewhere (url), such as findings published by the VRU.
-            PhaseLink.objects.bulk_create(
-                PhaseLink(
-                    phase=phase,
-                    label=link["label"],
-                    target=link.get("url_name", ""),
-                    external_url=link.get("url", ""),
-                    order=n,
-                )
-                for n, link in enumerate(item.get("links", []))
-            )
+    }
+    for item in content["phases"]:
+        load_row(
+            report=phase_report,
+            label=item["code"],
+            instance=found.get(item["code"]),
+            wanted=phase_content(item),
+            current=phase_row_content,
+            write=lambda phase, digest, item=item: _phase_write(phase, digest, item),
+            update=update,
+            released=released.get(f"phase:{item['code']}", set()),
+        )
+    created["phases"] = len(phase_report.created)
 
     for item in content["stages"]:
         _, made = StageDescription.objects.get_or_create(
@@ -147,10 +237,15 @@ def roadmap_content_load(*, path: Path = CONTENT_PATH) -> list[str]:
         )
         created["statements"] += made
 
-    return [
-        "Roadmap content: "
-        + ", ".join(f"{count} {name} created" for name, count in created.items())
-    ]
+    return (
+        lines
+        + text_report.lines()
+        + phase_report.lines()
+        + [
+            "Roadmap content: "
+            + ", ".join(f"{count} {name} created" for name, count in created.items())
+        ]
+    )
 
 
 @transaction.atomic

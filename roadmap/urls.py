@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("journey/", views.journey, name="journey"),
     path("journey/<slug:slug>/", views.domain, name="domain"),
+    path("journey/<slug:slug>/<slug:stage>/", views.station, name="station"),
     path(
         "self-assessment/",
         views.self_assessment_start,

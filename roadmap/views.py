@@ -11,35 +11,55 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from findings.baseline import baseline_for_sector
 from roadmap import scoring, services
 from roadmap.charts import stage_chart
 from roadmap.forms import SectorForm, SelfAssessmentForm
 from roadmap.journey import (
     COMPARISON_MINIMUM,
+    CellView,
     assessment_results,
     framework,
+    matching_case_studies,
     published_case_studies,
     sector_comparison,
 )
+from roadmap.journey_map import (
+    STAGES_BY_SLUG,
+    cells_by_key,
+    draw_journey_map,
+    result_marks,
+    stage_slug,
+    station_url,
+)
 from roadmap.models import (
     DomainDescription,
+    DomainStage,
     Phase,
     PhaseStatus,
     RoadmapText,
     SelfAssessment,
     StageDescription,
     Statement,
-    london_today,
 )
+from roadmap.timeline import timeline
+from sources.models import Citations
 from throttling.services import client_ip
 from vocabulary.choices import Domain, Sector
+from vocabulary.time import london_today
 
 
 def index(request):
     """The four phases, each with its status on today's date in London."""
     today = london_today()
-    phases = Phase.objects.prefetch_related("milestones", "links")
+    phases = list(
+        Phase.objects.prefetch_related("milestones__source", "links", "sources")
+    )
     rows = [(phase, phase.status(today)) for phase in phases]
+    cited = {s.pk: s for p in phases for s in p.sources.all()}
+    cited |= {
+        m.source.pk: m.source for p in phases for m in p.milestones.all() if m.source
+    }
     current = next((p for p, s in rows if s == PhaseStatus.IN_PROGRESS), None)
     return render(
         request,
@@ -50,23 +70,95 @@ def index(request):
             "current": current,
             "all_done": bool(rows) and all(s == PhaseStatus.DONE for _, s in rows),
             "statuses": PhaseStatus,
+            "citations": Citations(cited.values()),
+            "timeline": timeline(phases, today),
+            "today": today,
         },
     )
 
 
 def journey(request):
-    """The framework for every domain, filtered by sector when one is chosen."""
+    """The route map: seven lines through three stations, with a sector's counts."""
     sector_form = SectorForm(request.GET if "sector" in request.GET else None)
     sector = sector_form.chosen_sector()
     stages = list(StageDescription.objects.all())
+    journey_map = draw_journey_map(
+        domains=list(DomainDescription.objects.all()),
+        stages=stages,
+        cells=cells_by_key(DomainStage.objects.all()),
+        sector=sector,
+        case_studies=published_case_studies() if sector else None,
+        spread=(
+            SelfAssessment.objects.filter(sector=sector).stage_counts()
+            if sector
+            else None
+        ),
+    )
     return render(
         request,
         "roadmap/journey.html",
         {
             "texts": RoadmapText.texts(),
             "stages": stages,
-            "domains": framework(
-                sector=sector, case_studies=published_case_studies(), stages=stages
+            "journey_map": journey_map,
+            "sector_form": sector_form,
+            "sector": Sector(sector) if sector else None,
+            "minimum": COMPARISON_MINIMUM,
+        },
+    )
+
+
+def station(request, slug, stage):
+    """One station: a stage in an area, its actions, case studies and statements."""
+    if stage not in STAGES_BY_SLUG:
+        if stage in STAGES_BY_SLUG.values():
+            # The stage's code ("informed") is an address people have typed.
+            return redirect("roadmap:station", slug=slug, stage=stage_slug(stage))
+        raise Http404("No such stage")
+    domains = list(DomainDescription.objects.all())
+    domain = next((d for d in domains if d.slug == slug), None)
+    stages = list(StageDescription.objects.all())
+    code = STAGES_BY_SLUG[stage]
+    stage_description = next((s for s in stages if s.stage == code), None)
+    if domain is None or stage_description is None:
+        raise Http404("No such station")
+    sector_form = SectorForm(request.GET if "sector" in request.GET else None)
+    sector = sector_form.chosen_sector()
+    cell = (
+        DomainStage.objects.with_actions()
+        .filter(domain=domain.domain, stage=code)
+        .first()
+    )
+    cell_view = CellView(stage=stage_description, cell=cell)
+    if cell is not None:
+        cell_view.actions = [a for a in cell.actions.all() if a.applies_to(sector)]
+        cell_view.case_studies = matching_case_studies(
+            cell, published_case_studies(), sector=sector
+        )
+    position = stages.index(stage_description)
+    neighbours = {
+        "previous": stages[position - 1] if position > 0 else None,
+        "next": stages[position + 1] if position + 1 < len(stages) else None,
+    }
+    return render(
+        request,
+        "roadmap/station.html",
+        {
+            "domain": domain,
+            "line_length": len(domains),
+            "cell_view": cell_view,
+            "statements": Statement.objects.filter(domain=domain.domain, stage=code),
+            "neighbours": {
+                key: (s, station_url(domain.slug, s.stage, sector))
+                for key, s in neighbours.items()
+                if s is not None
+            },
+            "journey_map": draw_journey_map(
+                domains=domains,
+                stages=stages,
+                cells={},
+                marks={(domain.domain, code): "this"},
+                links=False,
             ),
             "sector_form": sector_form,
             "sector": Sector(sector) if sector else None,
@@ -169,6 +261,20 @@ def self_assessment_results(request, token):
         case_studies=published_case_studies(),
     )
     sector = assessment.sector
+    marks, start_marks = result_marks(results)
+    journey_map = draw_journey_map(
+        domains=[r.domain.domain for r in results],
+        stages=[c.stage for c in results[0].domain.cells] if results else [],
+        cells={
+            (r.domain.domain.domain, c.stage.stage): c.cell
+            for r in results
+            for c in r.domain.cells
+            if c.cell is not None
+        },
+        sector=sector,
+        marks=marks,
+        start_marks=start_marks,
+    )
     response = render(
         request,
         "roadmap/self_assessment_results.html",
@@ -178,7 +284,11 @@ def self_assessment_results(request, token):
             "texts": RoadmapText.texts(),
             "results": results,
             "chart": stage_chart([(r.domain.domain.title, r.reached) for r in results]),
+            "journey_map": journey_map,
+            "here_rows": list(zip(results, journey_map.horizontal.lines, strict=True)),
             "comparison": sector_comparison(assessment, results),
+            # The published survey baseline for the sector (findings app).
+            "baseline": baseline_for_sector(sector),
             "minimum": COMPARISON_MINIMUM,
             "share_url": request.build_absolute_uri(),
             "stages_reached": scoring.StageReached,

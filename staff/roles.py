@@ -39,6 +39,8 @@ ROLES: dict[str, dict[str, list[str]]] = {
             "audit.export_responses",
             "audit.view_dashboard",
             "audit.start_case_study",
+            # Findings releases: draft, preview, publish and unpublish.
+            "findings.*",
         ],
         "exclude": [],
     },

@@ -89,8 +89,10 @@ LOCAL_APPS = [
     "throttling",
     "pages",
     "survey",
+    "sources",
     "casestudies",
     "roadmap",
+    "findings",
     "staff",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS

@@ -10,6 +10,7 @@ urlpatterns = [
     path("survey/", include("survey.urls")),
     path("case-studies/", include("casestudies.urls")),
     path("roadmap/", include("roadmap.urls")),
+    path("findings/", include("findings.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -21,7 +21,7 @@ class Sector(models.TextChoices):
 
 
 class R(models.TextChoices):
-    """The 4 Rs (SAMHSA; Home Office wording). OHID says 'prevent' for the fourth."""
+    """The 4 Rs (SAMHSA; Home Office wording, which says 'prevent' for the fourth)."""
 
     REALISE = "realise", "Realise"
     RECOGNISE = "recognise", "Recognise"
@@ -37,12 +37,15 @@ R_DESCRIPTIONS = {
     R.RESPOND: (
         "Responds by putting that knowledge into policies, procedures and practice."
     ),
-    R.RESIST: "Resists (OHID: prevents) re-traumatisation.",
+    R.RESIST: (
+        "Resists re-traumatisation (the Home Office VRU learning document says "
+        "“seeks to actively prevent” it)."
+    ),
 }
 
 
 class Principle(models.TextChoices):
-    """The six principles (OHID working definition, 2022)."""
+    """The six principles, as the Home Office VRU learning document lists them."""
 
     SAFETY = "safety", "Safety"
     TRUST = "trust", "Trust"

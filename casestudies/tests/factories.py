@@ -4,7 +4,8 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from casestudies.models import CaseStudy, Source
+from casestudies.models import CaseStudy, CaseStudySource, Figure
+from sources.tests.factories import SourceFactory
 from vocabulary.choices import Borough, Evidence, Principle, R, Sector
 
 
@@ -33,13 +34,25 @@ class CaseStudyFactory(DjangoModelFactory[CaseStudy]):
         draft = factory.Trait(status=CaseStudy.Status.DRAFT, published_at=None)
 
 
-class SourceFactory(DjangoModelFactory[Source]):
-    """A source for a case study."""
+class CitationFactory(DjangoModelFactory[CaseStudySource]):
+    """A source cited by a case study."""
 
     class Meta:
-        model = Source
+        model = CaseStudySource
         skip_postgeneration_save = True
 
     case_study = factory.SubFactory(CaseStudyFactory)
-    title = factory.Sequence(lambda n: f"Report {n}")
-    publisher = "Home Office"
+    source = factory.SubFactory(SourceFactory)
+
+
+class FigureFactory(DjangoModelFactory[Figure]):
+    """A figure a case study states, with its source."""
+
+    class Meta:
+        model = Figure
+        skip_postgeneration_save = True
+
+    case_study = factory.SubFactory(CaseStudyFactory)
+    text = "42%"
+    source = factory.SubFactory(SourceFactory)
+    location = "Page 3"

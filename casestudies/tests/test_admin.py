@@ -125,10 +125,14 @@ def _post_data(**overrides):
         "contact_name": "",
         "contact_email": "",
         "source_response": "",
-        "sources-TOTAL_FORMS": "0",
-        "sources-INITIAL_FORMS": "0",
-        "sources-MIN_NUM_FORMS": "0",
-        "sources-MAX_NUM_FORMS": "1000",
+        "citations-TOTAL_FORMS": "0",
+        "citations-INITIAL_FORMS": "0",
+        "citations-MIN_NUM_FORMS": "0",
+        "citations-MAX_NUM_FORMS": "1000",
+        "figures-TOTAL_FORMS": "0",
+        "figures-INITIAL_FORMS": "0",
+        "figures-MIN_NUM_FORMS": "0",
+        "figures-MAX_NUM_FORMS": "1000",
     }
     data.update(overrides)
     return data
@@ -233,6 +237,7 @@ def test_import_of_a_published_row_sets_the_publication_date():
             "",
             "",
             "1",
+            "",
             "published",
             "",
             "",

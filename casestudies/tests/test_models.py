@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from casestudies.models import CaseStudy
-from casestudies.tests.factories import CaseStudyFactory, SourceFactory
+from casestudies.tests.factories import CaseStudyFactory, CitationFactory
 from vocabulary.choices import Borough
 
 pytestmark = pytest.mark.django_db
@@ -100,9 +100,9 @@ def test_search_vector_follows_every_kind_of_write():
 
 def test_sources_are_listed_in_their_order():
     case_study = CaseStudyFactory()
-    second = SourceFactory(case_study=case_study, order=2)
-    first = SourceFactory(case_study=case_study, order=1)
-    assert list(case_study.sources.all()) == [first, second]
+    second = CitationFactory(case_study=case_study, order=2)
+    first = CitationFactory(case_study=case_study, order=1)
+    assert case_study.numbered_sources() == [(1, first.source), (2, second.source)]
 
 
 def test_related_prefers_case_studies_sharing_more_tags():

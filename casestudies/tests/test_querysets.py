@@ -1,10 +1,15 @@
 """Tests for CaseStudy.objects: publication, search, filters, facets, tags."""
 
+import datetime
+
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from casestudies.models import FACETS, CaseStudy
 from casestudies.tests.factories import CaseStudyFactory
+
+DAY = datetime.timedelta(days=1)
 
 pytestmark = pytest.mark.django_db
 
@@ -215,3 +220,25 @@ def test_summaries_leave_the_long_text_in_the_database(django_assert_max_num_que
         "evidence_note",
         "search_vector",
     }
+
+
+def test_library_shows_the_strongest_evidence_first_and_newest_first_within():
+    now = timezone.now()
+    old_evaluated = CaseStudyFactory(
+        title="Old", evidence="independently_evaluated", published_at=now - DAY * 9
+    )
+    illustrative = CaseStudyFactory(
+        title="Made up", evidence="illustrative", is_illustrative=True, published_at=now
+    )
+    reported = CaseStudyFactory(title="Reported", evidence="practitioner_reported")
+    internal = CaseStudyFactory(title="Internal", evidence="internally_evaluated")
+    new_evaluated = CaseStudyFactory(
+        title="New", evidence="independently_evaluated", published_at=now - DAY
+    )
+    assert list(CaseStudy.objects.published().evidence_first()) == [
+        new_evaluated,
+        old_evaluated,
+        internal,
+        reported,
+        illustrative,
+    ]

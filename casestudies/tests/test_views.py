@@ -5,7 +5,11 @@ from http import HTTPStatus
 import pytest
 from django.urls import reverse
 
-from casestudies.tests.factories import CaseStudyFactory, SourceFactory
+from casestudies.tests.factories import (
+    CaseStudyFactory,
+    CitationFactory,
+    FigureFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -130,8 +134,10 @@ def test_detail_shows_the_case_study_sources_and_tag_links(client):
         evidence_note="Evaluated by a university.",
         started="2021-09",
     )
-    SourceFactory(
-        case_study=case_study, title="Learning from VRUs", url="https://example.org/r"
+    CitationFactory(
+        case_study=case_study,
+        source__title="Learning from VRUs",
+        source__url="https://example.org/r",
     )
     response = client.get(case_study.get_absolute_url())
     html = _html(response)
@@ -219,9 +225,12 @@ def test_detail_runs_a_fixed_number_of_queries(
     client, django_assert_max_num_queries, count
 ):
     case_study = CaseStudyFactory(principles=["choice"])
-    SourceFactory.create_batch(3, case_study=case_study)
+    citations = CitationFactory.create_batch(3, case_study=case_study)
+    for citation in citations:
+        FigureFactory(case_study=case_study, source=citation.source)
     CaseStudyFactory.create_batch(count, principles=["choice"])
-    with django_assert_max_num_queries(3):
+    # The case study, its sources, its figures and the related ones.
+    with django_assert_max_num_queries(4):
         response = client.get(case_study.get_absolute_url())
     assert response.status_code == HTTPStatus.OK
 
@@ -292,7 +301,11 @@ def test_free_text_is_escaped_or_sanitised_on_the_detail_page(client):
         place_detail=f"Place {attack}",
         contact_name=f"Contact {attack}",
     )
-    SourceFactory(case_study=case_study, title=f"Source {attack}", note=attack)
+    CitationFactory(
+        case_study=case_study,
+        source__title=f"Source {attack}",
+        source__description=attack,
+    )
     html = _html(client.get(case_study.get_absolute_url()))
     main = html.split("<main", 1)[1]
     assert "<script>" not in main
@@ -325,3 +338,23 @@ def test_preview_needs_both_steps_of_the_admin_sign_in(client, django_user_model
     response = client.get(draft.get_preview_url())
     assert response.status_code == HTTPStatus.FOUND
     assert response["Location"].startswith(reverse("admin:login"))
+
+
+def test_list_puts_illustrative_examples_under_their_own_heading(client):
+    CaseStudyFactory(title="Made up", evidence="illustrative", is_illustrative=True)
+    CaseStudyFactory(title="Documented", evidence="practitioner_reported")
+    html = _html(client.get(LIST_URL))
+    heading = html.index('id="illustrative-heading"')
+    assert html.index("Documented") < heading < html.index("Made up")
+
+
+def test_search_ranks_by_relevance_not_by_evidence(client):
+    CaseStudyFactory(
+        title="Murals murals murals", evidence="illustrative", is_illustrative=True
+    )
+    CaseStudyFactory(
+        title="Training", summary="Some murals.", evidence="independently_evaluated"
+    )
+    html = _html(client.get(LIST_URL, {"q": "murals"}))
+    assert 'id="illustrative-heading"' not in html
+    assert html.index("Murals murals murals") < html.index(">Training<")

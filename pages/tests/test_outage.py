@@ -41,6 +41,10 @@ for path in ("/privacy/", "/survey/", "/admin/"):
 """
 
 NEEDS_THE_DATABASE = [
+    # The home page and the guidance pages cite sources held in the database.
+    "/",
+    "/resources/",
+    "/commissioning-trauma-informed-training/",
     "/survey/",
     "/survey/a-wave/",
     "/survey/resume/a-token/",
@@ -52,7 +56,6 @@ NEEDS_THE_DATABASE = [
 ]
 # The admin's sign-in page needs the database only once a form is sent.
 STATIC_PAGES = [
-    "/",
     "/accessibility/",
     "/privacy/",
     "/cookies/",

@@ -7,6 +7,8 @@ import pytest
 from django.db import OperationalError
 from django.urls import reverse
 
+from sources.demo import sources_load
+
 pytestmark = pytest.mark.django_db
 
 PUBLIC_PAGES = [
@@ -105,3 +107,37 @@ def test_privacy_notice_says_the_resume_link_email_address_is_not_stored(client)
     assert "if you ask for your resume link by email" in html
     assert "this website does not store it" in html
     assert "to send you your resume link" not in html
+
+
+def test_resources_page_lists_each_resource_with_what_it_is_good_for(client):
+    sources_load()
+    html = client.get(reverse("pages:resources")).content.decode()
+    for title in (
+        "SAMHSA&#x27;s Concept of Trauma",
+        "Working definition of trauma-informed practice",
+        "Early Intervention Foundation review",
+        "Youth Endowment Fund Toolkit",
+        "Welsh ACE Support Hub",
+        "National Trauma Training Programme",
+        "ARTIC scale",
+    ):
+        assert title in html
+    assert "Good for" in html
+    assert "Not recorded in our sources" in html
+
+
+def test_commissioning_page_covers_the_guidance_and_cites_it(client):
+    sources_load()
+    html = client.get(reverse("pages:commissioning_training")).content.decode()
+    for words in (
+        "lived experience",
+        "half a day to three days",
+        "Train-the-trainer",
+        "Online or in person",
+        "own trauma",
+        "at least six months afterwards",
+        "not a replacement for specialist services",
+    ):
+        assert words in html
+    assert 'href="#source-1"' in html
+    assert 'id="source-1"' in html

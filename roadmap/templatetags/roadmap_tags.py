@@ -4,6 +4,7 @@ from django import template
 from django.utils.html import format_html
 
 from pages.templatetags.site_text import paragraphs
+from roadmap import journey_map, routemap_svg
 
 register = template.Library()
 # The site's one paragraphs filter, offered here too for the roadmap's templates.
@@ -14,3 +15,21 @@ register.filter("paragraphs", paragraphs)
 def sector_tag(label: str):
     """A small tag naming the sector an action is written for."""
     return format_html('<strong class="govuk-tag govuk-tag--blue">{}</strong>', label)
+
+
+@register.filter
+def stage_slug(code: str) -> str:
+    """A stage code as it reads in a station's address: "trauma-informed"."""
+    return journey_map.stage_slug(code)
+
+
+@register.simple_tag
+def route_map_svg(route, prefix, title, description, interactive=False):
+    """One orientation of the route map as SVG (roadmap.routemap_svg)."""
+    return routemap_svg.route_map_svg(
+        route,
+        prefix=prefix,
+        title=title,
+        description=description,
+        interactive=bool(interactive),
+    )

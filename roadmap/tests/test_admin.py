@@ -42,7 +42,7 @@ def test_phase_page_edits_milestones_and_links_inline(admin_client, content):
     ).content.decode()
     assert "milestones-TOTAL_FORMS" in html
     assert "links-TOTAL_FORMS" in html
-    assert "The survey closes" in html
+    assert "The survey planned to close" in html
 
 
 def test_cell_page_edits_actions_inline_with_sector_checkboxes(admin_client, content):

@@ -11,7 +11,6 @@ from roadmap.models import (
     RoadmapText,
     SelfAssessment,
     TextKey,
-    london_today,
 )
 from roadmap.scoring import StageReached
 from roadmap.tests.factories import (
@@ -23,6 +22,7 @@ from roadmap.tests.factories import (
 )
 from throttling.tokens import token_hash, token_new
 from vocabulary.choices import Domain, Sector
+from vocabulary.time import london_today
 
 pytestmark = pytest.mark.django_db
 

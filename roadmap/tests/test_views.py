@@ -1,9 +1,7 @@
 """The roadmap's pages: phases, journey, sector view and self-assessment."""
 
-import datetime
 import re
 from http import HTTPStatus
-from unittest import mock
 
 import pytest
 from django.db import connection
@@ -42,37 +40,14 @@ def _take(client, **answers):
 # The programme roadmap ------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("today", "phrase", "statuses"),
-    [
-        (
-            datetime.date(2025, 3, 15),
-            "The programme is in phase 3",
-            ["Done", "Done", "In progress", "Next"],
-        ),
-        (
-            datetime.date(2026, 1, 1),
-            "All four phases are complete",
-            ["Done", "Done", "Done", "Done"],
-        ),
-        (
-            datetime.date(2024, 1, 1),
-            "The next phase has not started yet",
-            ["Next", "Next", "Next", "Next"],
-        ),
-    ],
-)
-def test_roadmap_shows_each_phase_status_from_the_dates(
-    client, content, today, phrase, statuses
-):
-    with mock.patch("roadmap.views.london_today", return_value=today):
-        html = _html(client.get(reverse("roadmap:index")))
-    assert phrase in html
-    found = re.findall(
-        r'<strong class="govuk-tag govuk-tag--(?:green|blue|grey)">([^<]+)</strong>',
-        html,
-    )
-    assert found == statuses
+def test_roadmap_shows_no_invented_phase_dates_and_cites_milestones(client, content):
+    html = client.get(reverse("roadmap:index")).content.decode()
+    assert "March 2024" not in html
+    assert "No source gives start or end dates for the phases" in html
+    assert "Planned" in html
+    assert "Reported" in html
+    assert 'href="#source-1"' in html
+    assert "Trauma-Informed London Project" in html
 
 
 def test_roadmap_shows_aims_outputs_milestones_and_links(client, content):
@@ -81,7 +56,7 @@ def test_roadmap_shows_aims_outputs_milestones_and_links(client, content):
     assert "Agree what trauma-informed means for London" in html
     assert "A review of the evidence on trauma-informed approaches" in html
     assert "10 January 2025" in html
-    assert "The survey closes" in html
+    assert "The survey planned to close" in html
     for href in ("/survey/", "/case-studies/", "/roadmap/journey/"):
         assert f'href="{href}"' in html
     assert 'href="/roadmap/self-assessment/"' in html
@@ -96,44 +71,61 @@ def test_roadmap_with_no_phases_says_so(client):
 # The journey and the sector view --------------------------------------------
 
 
-def test_journey_shows_every_domain_and_stage_with_practice_levels(client, content):
+def test_journey_is_a_map_of_every_domain_and_stage_with_practice_levels(
+    client, content
+):
     html = _html(client.get(reverse("roadmap:journey")))
+    # Old links to an area's section of the journey still land on its line.
     for domain in Domain:
         assert f'id="{domain.value.replace("_", "-")}"' in html
-    assert html.count('class="til-cell"') == 21
+    across = html.split("til-map__view--across", 1)[1].split("til-map__view--down")[0]
+    assert across.count('<a class="til-map__station"') == 21
+    assert 'aria-label="Governance and leadership: trauma-informed"' in across
     for level in ("trauma-skilled", "trauma-enhanced", "trauma-specialist"):
         assert level in html.lower()
-    assert "SAMHSA" in html
-    assert MET_ONLY in html
-    assert NHS_ONLY in html
+    # The long text moved to the station pages.
+    assert MET_ONLY not in html
+
+
+def test_station_links_case_studies_chosen_by_tags(client, content):
+    CaseStudyFactory(
+        title="Leadership case", slug="leadership-case", domains=[GOV], rs=["respond"]
+    )
+    CaseStudyFactory(title="Unrelated case", domains=[])
+    url = reverse("roadmap:station", args=["governance-leadership", "trauma-informed"])
+    html = _html(client.get(url))
+    assert 'href="/case-studies/leadership-case/"' in html
+    assert "Unrelated case" not in html
+    assert MET_ONLY in html and NHS_ONLY in html
     # Sector-specific actions are labelled with their sector.
     assert (
         '<strong class="govuk-tag govuk-tag--blue">Metropolitan Police</strong>' in html
     )
 
 
-def test_journey_links_case_studies_chosen_by_tags(client, content):
-    CaseStudyFactory(
-        title="Leadership case", slug="leadership-case", domains=[GOV], rs=["realise"]
-    )
-    CaseStudyFactory(title="Unrelated case", domains=[])
-    html = _html(client.get(reverse("roadmap:journey")))
-    assert 'href="/case-studies/leadership-case/"' in html
-    assert "Unrelated case" not in html
-
-
 def test_sector_view_shows_that_sectors_actions_and_case_studies(client, content):
-    CaseStudyFactory(title="Police practice", domains=[GOV], sectors=["policing"])
-    CaseStudyFactory(title="Health practice", domains=[GOV], sectors=["nhs"])
-    html = _html(client.get(reverse("roadmap:journey"), {"sector": "met_police"}))
+    CaseStudyFactory(
+        title="Police practice", domains=[GOV], sectors=["policing"], rs=["respond"]
+    )
+    CaseStudyFactory(
+        title="Health practice", domains=[GOV], sectors=["nhs"], rs=["respond"]
+    )
+    url = reverse("roadmap:station", args=["governance-leadership", "trauma-informed"])
+    html = _html(client.get(url, {"sector": "met_police"}))
     assert MET_ONLY in html
     assert NHS_ONLY not in html
     assert "Police practice" in html
     assert "Health practice" not in html
     assert '<option value="met_police" selected>' in html
-    assert "<title>The journey for Metropolitan Police" in html
+    assert (
+        "<title>Governance and leadership: trauma-informed for Metropolitan Police"
+        in html
+    )
     # Actions for everyone stay in.
-    assert "Name a senior sponsor at board or chief-officer level" in html
+    assert "Report progress to your board at least once a year" in html
+    journey = _html(client.get(reverse("roadmap:journey"), {"sector": "met_police"}))
+    assert "<title>The journey for Metropolitan Police" in journey
+    assert '<option value="met_police" selected>' in journey
 
 
 def test_sector_view_with_an_unknown_sector_shows_an_error_and_everything(
@@ -143,7 +135,13 @@ def test_sector_view_with_an_unknown_sector_shows_an_error_and_everything(
     assert "<title>Error: " in html
     assert "govuk-error-summary" in html
     assert "Select a sector from the list" in html
-    assert MET_ONLY in html and NHS_ONLY in html
+    # All sectors: the stations count nothing, and link without a sector.
+    assert "case stud" not in html.split("til-map", 1)[1].split("stations")[0]
+    assert "?sector=" not in html.split("til-map", 1)[1]
+    url = reverse("roadmap:station", args=["governance-leadership", "trauma-informed"])
+    station = _html(client.get(url, {"sector": "education"}))
+    assert "<title>Error: " in station
+    assert MET_ONLY in station and NHS_ONLY in station
 
 
 def test_domain_page_explains_the_samhsa_mapping_and_filters(client, content):
@@ -372,7 +370,8 @@ def test_pages_run_a_fixed_number_of_queries_whatever_the_content(
     _grow_content()
     large = [_queries(client, url, params) for url, params in urls]
     assert small == large
-    with django_assert_max_num_queries(9):
+    # 10: one of them reads the published survey baseline (findings).
+    with django_assert_max_num_queries(10):
         client.get(results_url)
     with django_assert_max_num_queries(6):
         client.get(reverse("roadmap:journey"), {"sector": "nhs"})
@@ -386,3 +385,19 @@ def test_pages_contain_no_inline_script_or_style(client, content, name):
     assert "<script>" not in html
     assert "style=" not in html
     assert "<style" not in html
+
+
+@pytest.mark.parametrize("slug", ["workforce-wellbeing", "data-monitoring-evaluation"])
+def test_workforce_and_data_areas_link_to_training_guidance_and_resources(
+    client, content, slug
+):
+    html = client.get(reverse("roadmap:domain", args=[slug])).content.decode()
+    assert f'href="{reverse("pages:commissioning_training")}' in html
+    assert f'href="{reverse("pages:resources")}"' in html
+
+
+def test_other_areas_do_not_show_the_training_guidance(client, content):
+    html = client.get(
+        reverse("roadmap:domain", args=["physical-environment"])
+    ).content.decode()
+    assert reverse("pages:commissioning_training") not in html

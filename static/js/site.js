@@ -39,3 +39,60 @@ for (const button of document.querySelectorAll("[data-print]")) {
   button.hidden = false;
   button.addEventListener("click", () => window.print());
 }
+
+// Route map preview cards: hovering over or focusing a station shows the first
+// lines of what it looks like. Escape closes the card; the link still works.
+for (const map of document.querySelectorAll("[data-route-map]")) {
+  const card = document.createElement("div");
+  card.className = "til-map__card";
+  card.id = `${map.querySelector("svg title")?.id || "route-map"}-card`;
+  card.setAttribute("role", "tooltip");
+  card.hidden = true;
+  const title = document.createElement("p");
+  title.className = "til-map__card-title";
+  const text = document.createElement("p");
+  card.append(title, text);
+  map.append(card);
+  let hideTimer = null;
+  let current = null;
+
+  const show = (station) => {
+    clearTimeout(hideTimer);
+    current = station;
+    title.textContent = station.dataset.name;
+    text.textContent = station.dataset.preview;
+    card.hidden = false;
+    station.setAttribute("aria-describedby", card.id);
+    const box = map.getBoundingClientRect();
+    const spot = station.querySelector(".til-map__stop").getBoundingClientRect();
+    const left = Math.min(
+      Math.max(0, spot.left - box.left - card.offsetWidth / 2 + spot.width / 2),
+      Math.max(0, box.width - card.offsetWidth),
+    );
+    card.style.left = `${left}px`;
+    card.style.top = `${spot.bottom - box.top + 12}px`;
+  };
+  const hide = () => {
+    clearTimeout(hideTimer);
+    card.hidden = true;
+    if (current) current.removeAttribute("aria-describedby");
+    current = null;
+  };
+  const hideSoon = () => {
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(hide, 300);
+  };
+
+  for (const station of map.querySelectorAll("a.til-map__station")) {
+    station.addEventListener("mouseenter", () => show(station));
+    station.addEventListener("focus", () => show(station));
+    station.addEventListener("mouseleave", hideSoon);
+    station.addEventListener("blur", hide);
+  }
+  // The pointer can move onto the card without it closing.
+  card.addEventListener("mouseenter", () => clearTimeout(hideTimer));
+  card.addEventListener("mouseleave", hideSoon);
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && !card.hidden) hide();
+  });
+}

@@ -12,6 +12,8 @@ from django.utils.module_loading import import_string
 SEEDERS = [
     "staff.demo.seed_demo",
     "survey.demo.seed_demo",
+    "sources.demo.seed_demo",
+    "findings.demo.seed_demo",
     "roadmap.demo.seed_demo",
     "casestudies.demo.seed_demo",
 ]

@@ -23,8 +23,16 @@ class Command(BaseCommand):
             default=CONTENT_PATH,
             help="The content file to load (default: the one in the repository).",
         )
+        parser.add_argument(
+            "--update",
+            action="store_true",
+            help="Also rewrite page texts and phases staff have not edited since "
+            "they were loaded, and list those left alone.",
+        )
 
     def handle(self, *args, **options):
-        for line in roadmap_content_load(path=options["path"]):
+        for line in roadmap_content_load(
+            path=options["path"], update=options["update"]
+        ):
             self.stdout.write(line)
         self.stdout.write(self.style.SUCCESS("Roadmap content is loaded."))

@@ -1,0 +1,97 @@
+"""The baseline beside the self-assessment: roadmap areas mapped to survey answers.
+
+The map is data (findings/content/baseline-map.yaml). The roadmap asks
+``baseline_for_sector`` for a sector's published figures; findings never
+imports the roadmap, so the dependency runs one way (docs/findings.md).
+"""
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from findings.models import FindingsRelease
+from findings.release import SECTOR_LABELS, Measure
+from vocabulary.choices import Domain
+
+MAP_FILE = Path(__file__).parent / "content" / "baseline-map.yaml"
+# How each sector reads inside a sentence ("42% of NHS respondents").
+SECTOR_NOUNS = {
+    "local_authority": "local authority",
+    "met_police": "Metropolitan Police",
+    "nhs": "NHS",
+    "vcs": "voluntary and community sector",
+    "education": "education",
+    "cross_sector": "cross-sector partnership",
+}
+
+
+@cache
+def measures() -> list[Measure]:
+    """The mapped measures, checked against the vocabulary."""
+    entries = yaml.safe_load(MAP_FILE.read_text(encoding="utf-8"))
+    found = []
+    for entry in entries:
+        if entry["domain"] not in Domain.values:
+            raise ValueError(f"Unknown roadmap area in {MAP_FILE}: {entry['domain']}")
+        answers = tuple(str(a) for a in entry["answers"])
+        if not answers:
+            raise ValueError(f"No answers for {entry['domain']} in {MAP_FILE}")
+        found.append(
+            Measure(
+                domain=entry["domain"],
+                question=entry["question"],
+                answers=answers,
+                said=entry["said"].strip(),
+            )
+        )
+    return found
+
+
+def baseline_lines(snapshot: dict, sector: str) -> dict[str, dict]:
+    """For each mapped area, the published figure for ``sector`` (if any)."""
+    wave_name = snapshot.get("wave", {}).get("name", "")
+    noun = SECTOR_NOUNS.get(sector, SECTOR_LABELS.get(sector, sector))
+    lines = {}
+    for measure in snapshot.get("measures", []):
+        row = next((r for r in measure["rows"] if r["sector"] == sector), None)
+        if row is None:
+            continue
+        if row["percent"] is None:
+            text = (
+                f"In the {wave_name} survey, too few {noun} "
+                "respondents answered for a figure to be published."
+            )
+        else:
+            text = (
+                f"In the {wave_name} survey, {row['percent']}% of "
+                f"{noun} respondents {measure['said']}."
+            )
+        lines[measure["domain"]] = {
+            "text": text,
+            "percent": row["percent"],
+            "base": row["base_count"],
+        }
+    return lines
+
+
+def baseline_for_sector(sector: str) -> dict | None:
+    """The newest published release's figures for a sector, by roadmap area.
+
+    One query. Only published, already suppressed figures are read.
+    """
+    if not sector:
+        return None
+    release = (
+        FindingsRelease.objects.published()
+        .select_related("wave")
+        .only("snapshot", "wave__slug", "wave__name", "wave__opens_at")
+        .first()
+    )
+    if release is None:
+        return None
+    return {
+        "release_url": release.get_absolute_url(),
+        "wave_name": release.wave.name,
+        "areas": baseline_lines(release.snapshot, sector),
+    }

@@ -1,0 +1,37 @@
+"""Filters for findings pages: how a hidden count and a change read."""
+
+from django import template
+
+from findings.charts import STATUS_TEXT
+
+register = template.Library()
+
+
+@register.filter
+def status_text(status: str) -> str:
+    """'fewer than 10' or 'hidden', for a count that is not shown."""
+    return STATUS_TEXT.get(status, "")
+
+
+@register.filter
+def change_text(change: dict | None) -> str:
+    """A change since the baseline in percentage points, or why there is none."""
+    if not change:
+        return "No earlier figure"
+    if change["status"] != "comparable":
+        if change.get("reason") == "wording":
+            return "Not comparable: the question changed"
+        return "Not comparable: too few answers"
+    points = change["points"]
+    if points == 0:
+        return "No change"
+    unit = "point" if abs(points) == 1 else "points"
+    return f"{points:+d} percentage {unit}".replace("-", "\u2212")
+
+
+@register.filter
+def baseline_line(baseline: dict | None, domain_code: str) -> dict | None:
+    """The published baseline sentence for one roadmap area, if there is one."""
+    if not baseline:
+        return None
+    return baseline["areas"].get(domain_code)

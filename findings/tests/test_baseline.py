@@ -1,0 +1,60 @@
+"""The baseline beside the self-assessment: mapped areas, published figures only."""
+
+import pytest
+
+from findings.baseline import baseline_for_sector, measures
+from findings.services import release_publish
+from vocabulary.choices import Domain
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_roadmap_area_is_mapped_to_a_survey_question():
+    assert sorted(m.domain for m in measures()) == sorted(Domain.values)
+
+
+def test_mapped_questions_exist_in_the_questionnaire(wave):
+    from findings.services import question_specs
+
+    questions = question_specs(wave)
+    for measure in measures():
+        question = questions[measure.question]
+        codes = {code for code, _ in question.options}
+        assert set(measure.answers) <= codes, measure
+        if question.type == "multiple":
+            assert len(measure.answers) == 1
+
+
+def test_no_baseline_before_a_release_is_published(release):
+    assert baseline_for_sector("nhs") is None
+
+
+def test_a_sector_gets_a_sentence_per_area_from_the_published_snapshot(
+    release, analyst, django_assert_num_queries
+):
+    release_publish(release=release, user=analyst)
+    with django_assert_num_queries(1):
+        baseline = baseline_for_sector("nhs")
+    assert set(baseline["areas"]) == set(Domain.values)
+    line = baseline["areas"]["workforce_wellbeing"]
+    assert line["text"].startswith(f"In the {release.wave.name} survey, ")
+    if line["percent"] is not None:
+        assert f"{line['percent']}% of NHS respondents said" in line["text"]
+        assert line["base"] >= 10
+    else:
+        assert "too few NHS respondents" in line["text"]
+
+
+def test_a_self_assessment_result_shows_the_baseline_for_its_sector(
+    client, release, analyst, content
+):
+    from roadmap.models import Statement
+    from roadmap.services import self_assessment_create
+
+    release_publish(release=release, user=analyst)
+    _, token = self_assessment_create(
+        sector="nhs", answers={}, statements=list(Statement.objects.all())
+    )
+    page = client.get(f"/roadmap/self-assessment/results/{token}/").content.decode()
+    assert f"In the {release.wave.name} survey, " in page
+    assert "NHS respondents" in page

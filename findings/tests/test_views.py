@@ -1,0 +1,160 @@
+"""Public findings pages: the snapshot only, fixed queries, never a small count."""
+
+import csv
+import io
+import re
+from http import HTTPStatus
+
+import pytest
+from django.urls import resolve, reverse
+
+from findings import views
+from findings.demo import synthetic_responses
+from findings.models import FindingsRelease
+from findings.services import release_publish
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def published(release, analyst):
+    return release_publish(release=release, user=analyst)
+
+
+def test_urls_reverse_and_resolve():
+    assert reverse("findings:list") == "/findings/"
+    assert resolve("/findings/").func is views.release_list
+    assert reverse("findings:detail", args=["w"]) == "/findings/w/"
+    assert resolve("/findings/w/findings.csv").func is views.release_csv
+
+
+def test_before_any_release_the_page_says_findings_are_not_yet_published(client, db):
+    response = client.get("/findings/")
+    assert response.status_code == HTTPStatus.OK
+    assert "Findings are not yet published" in response.content.decode()
+
+
+def test_a_draft_release_is_not_public(client, release):
+    assert client.get(f"/findings/{release.wave.slug}/").status_code == 404
+    assert "not yet published" in client.get("/findings/").content.decode()
+
+
+def test_the_list_links_each_published_release(client, published):
+    page = client.get("/findings/").content.decode()
+    assert f'href="/findings/{published.wave.slug}/"' in page
+    assert "120 people answered" in page
+
+
+def test_a_release_shows_charts_with_tables_and_the_methods_note(client, published):
+    page = client.get(f"/findings/{published.wave.slug}/").content.decode()
+    assert page.count("<svg") == page.count('<table class="govuk-table">') - 1
+    assert "respondents chose" in page or "People chose whether to take part" in page
+    assert "120 people submitted a response" in page
+    assert "not every worker in London" in page
+    assert "fewer than 10" in page
+
+
+def _numbers_in_cells(page: str) -> list[int]:
+    cells = re.findall(r"govuk-table__cell[^>]*>([^<]*)<", page)
+    return [
+        int(c.replace(",", "")) for c in cells if c.strip().replace(",", "").isdigit()
+    ]
+
+
+def test_no_table_cell_or_chart_label_shows_a_count_from_1_to_9(client, published):
+    page = client.get(f"/findings/{published.wave.slug}/").content.decode()
+    assert not [n for n in _numbers_in_cells(page) if 1 <= n <= 9]
+    chart_counts = re.findall(r"\((\d[\d,]*)\)</text>", page)
+    assert chart_counts
+    assert not [n for n in map(int, chart_counts) if 1 <= n <= 9]
+
+
+def test_the_csv_has_a_metadata_header_and_no_count_from_1_to_9(client, published):
+    response = client.get(f"/findings/{published.wave.slug}/findings.csv")
+    assert response.status_code == HTTPStatus.OK
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[1] == ["# Wave", published.wave.name]
+    assert rows[2][0] == "# Released"
+    assert rows[3][0] == "# Suppression rule" and "fewer than 10" in rows[3][1]
+    header = rows.index(
+        [
+            "section",
+            "table",
+            "question_code",
+            "answer",
+            "count",
+            "percent",
+            "base",
+            "change_points",
+        ]
+    )
+    counts = [row[4] for row in rows[header + 1 :]]
+    assert "fewer than 10" in counts
+    numbers = [int(c) for c in counts if c.isdigit()]
+    assert numbers and not [n for n in numbers if 1 <= n <= 9]
+    percents = [row[5] for row in rows[header + 1 :] if row[5]]
+    assert all(p.isdigit() for p in percents)
+
+
+@pytest.mark.parametrize("extra", [0, 400])
+def test_the_release_page_reads_only_the_snapshot(
+    client, published, extra, django_assert_max_num_queries
+):
+    # More responses after publishing change nothing and cost no query.
+    synthetic_responses(wave=published.wave, count=extra, seed=99)
+    with django_assert_max_num_queries(4):
+        page = client.get(f"/findings/{published.wave.slug}/")
+    assert "120 people submitted a response" in page.content.decode()
+    with django_assert_max_num_queries(4):
+        client.get("/findings/")
+    with django_assert_max_num_queries(4):
+        client.get(f"/findings/{published.wave.slug}/findings.csv")
+
+
+def test_an_unpublished_release_disappears_from_public_pages(
+    client, published, analyst
+):
+    from findings.services import release_unpublish
+
+    release_unpublish(release=published, user=analyst)
+    assert client.get(f"/findings/{published.wave.slug}/").status_code == 404
+    assert (
+        client.get(f"/findings/{published.wave.slug}/findings.csv").status_code == 404
+    )
+
+
+def test_home_roadmap_and_closed_wave_pages_link_to_findings(client, wave, content):
+    for url in ["/", "/roadmap/", f"/survey/{wave.slug}/"]:
+        assert 'href="/findings/"' in client.get(url).content.decode(), url
+
+
+def test_demo_release_is_labelled_demo(client, db, analyst):
+    from findings.tests.conftest import closed_wave
+
+    wave = closed_wave("labelled-demo")
+    synthetic_responses(wave=wave, count=40)
+    release = FindingsRelease.objects.create(
+        wave=wave, title="Demo release (demo data)", is_demo=True
+    )
+    release_publish(release=release, user=analyst)
+    page = client.get(f"/findings/{wave.slug}/").content.decode()
+    assert "Demo data" in page
+
+
+@pytest.mark.parametrize("count", [0, 4, 15])
+def test_small_waves_publish_and_render_without_a_small_count(client, analyst, count):
+    from findings.tests.conftest import closed_wave
+
+    wave = closed_wave(f"small-{count}")
+    synthetic_responses(wave=wave, count=count, seed=count)
+    release = FindingsRelease.objects.create(wave=wave, title=f"Small {count}")
+    release_publish(release=release, user=analyst)
+    response = client.get(f"/findings/{wave.slug}/")
+    assert response.status_code == HTTPStatus.OK
+    page = response.content.decode()
+    assert not [n for n in _numbers_in_cells(page) if 1 <= n <= 9]
+    if count < 10:
+        assert "Fewer than 10 people submitted a response" in page or count == 0
+    csv_response = client.get(f"/findings/{wave.slug}/findings.csv")
+    assert csv_response.status_code == HTTPStatus.OK

@@ -1,0 +1,1 @@
+"""Sources: the publications the site cites, shared by every domain app."""
