@@ -238,3 +238,38 @@ def tile_map(counts: dict[str, int]):
         "size": TILE,
         "tiles": tiles,
     }
+
+
+def coverage_map(percents: dict[str, int]):
+    """A tile per local authority area, shaded by the share of its target reached.
+
+    Steps: none (0%), under a third, under two thirds, under all, all (100%).
+    """
+    labels = dict(Borough.choices)
+    tiles = []
+    for code, (row, column) in TILE_GRID.items():
+        percent = percents.get(code, 0)
+        if percent >= 100:
+            shade = 4
+        elif percent == 0:
+            shade = 0
+        else:
+            shade = 1 + min(2, 3 * percent // 100)
+        tiles.append(
+            {
+                "code": code,
+                "name": labels[code],
+                "abbreviation": TILE_ABBREVIATIONS[code],
+                "percent": percent,
+                "x": column * (TILE + TILE_GAP),
+                "y": row * (TILE + TILE_GAP),
+                "css": f"staff-tile staff-tile-{shade} staff-coverage-{shade}",
+                "dark": shade >= 3,
+            }
+        )
+    return {
+        "width": 8 * (TILE + TILE_GAP),
+        "height": 6 * (TILE + TILE_GAP),
+        "size": TILE,
+        "tiles": tiles,
+    }

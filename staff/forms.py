@@ -1,7 +1,9 @@
-"""Forms for staff sign-in: the password step and the code step."""
+"""Forms for staff pages: sign-in (password, code) and the coverage target."""
 
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
+
+from survey.models import Wave
 
 
 class StaffAuthenticationForm(AdminAuthenticationForm):
@@ -49,3 +51,23 @@ class TokenForm(forms.Form):
                 "Enter the 6-digit code from your authenticator app", code="format"
             )
         return token
+
+
+class CoverageTargetForm(forms.ModelForm):
+    """The submitted responses a wave wants for each borough and sector."""
+
+    coverage_target = forms.IntegerField(
+        label="Target per borough and sector",
+        min_value=1,
+        max_value=1000,
+        error_messages={
+            "required": "Enter a target, such as 10",
+            "invalid": "Enter the target as a whole number, such as 10",
+            "min_value": "Enter a target of 1 or more",
+            "max_value": "Enter a target of 1,000 or fewer",
+        },
+    )
+
+    class Meta:
+        model = Wave
+        fields = ["coverage_target"]

@@ -28,6 +28,12 @@ ROLES: dict[str, dict[str, list[str]]] = {
             "survey.view_response",
             "survey.view_contactdetails",
             "survey.delete_contactdetails",
+            # Collectors (tracked links) and the coverage target are the
+            # analysts' tools for running a wave; editors hold neither.
+            "survey.add_collector",
+            "survey.change_collector",
+            "survey.view_collector",
+            "survey.set_coverage_target",
             "casestudies.view_casestudy",
             "casestudies.view_source",
             "audit.export_responses",

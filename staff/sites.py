@@ -67,5 +67,11 @@ class StaffAdminSite(OTPAdminSite):
                 {"site": self},
                 name="dashboard",
             ),
+            path(
+                "dashboard/coverage.csv",
+                self.admin_view(views.coverage_csv),
+                {"site": self},
+                name="coverage_csv",
+            ),
         ]
         return urls + super().get_urls()

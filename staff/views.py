@@ -1,8 +1,11 @@
 """Staff pages: the code step of sign-in, authenticator set-up, the dashboard."""
 
+import csv
+
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -10,8 +13,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 
-from staff import dashboard as dashboard_data
-from staff.forms import TokenForm
+from staff.coverage import coverage_csv_rows, coverage_for
+from staff.dashboard import dashboard_for
+from staff.forms import CoverageTargetForm, TokenForm
 from staff.signin import (
     confirmed_device,
     device_verify,
@@ -19,6 +23,7 @@ from staff.signin import (
     qr_code_data_uri,
     secret_base32,
 )
+from survey.models import Wave
 
 WRONG_CODE = (
     "The code is not right or has expired. Enter the current code from your app"
@@ -104,14 +109,54 @@ def two_factor_setup(request, site):
     return TemplateResponse(request, "staff/two_factor_setup.html", context)
 
 
+SET_TARGET = "survey.set_coverage_target"
+
+
 def dashboard(request, site):
-    """The analyst dashboard: counts and charts for one wave or all waves."""
+    """The analyst dashboard: counts and charts for one wave or all waves.
+
+    For one wave it adds coverage, whose target analysts set here (POST).
+    """
     if not request.user.has_perm("audit.view_dashboard"):
         raise PermissionDenied
-    data = dashboard_data.dashboard_for(request.GET.get("wave", ""))
+    wave_slug = request.GET.get("wave", "")
+    may_set_target = request.user.has_perm(SET_TARGET)
+    posted_form = None
+    if request.method == "POST":
+        if not may_set_target:
+            raise PermissionDenied
+        posted_form = CoverageTargetForm(
+            request.POST, instance=get_object_or_404(Wave, slug=wave_slug)
+        )
+        if posted_form.is_valid():
+            posted_form.save()
+            url = reverse(f"{site.name}:dashboard")
+            return redirect(f"{url}?wave={wave_slug}#coverage")
+    data = dashboard_for(wave_slug)
+    wave = data["wave"]
+    target_form = None
+    if wave is not None:
+        data["coverage"] = coverage_for(wave)
+        if may_set_target:
+            target_form = posted_form or CoverageTargetForm(instance=wave)
     context = {
         **site.each_context(request),
         "title": "Survey dashboard",
+        "target_form": target_form,
         **data,
     }
     return TemplateResponse(request, "staff/dashboard.html", context)
+
+
+def coverage_csv(request, site):
+    """The coverage table of one wave as a CSV file (counts only, safe cells)."""
+    if not request.user.has_perm("audit.view_dashboard"):
+        raise PermissionDenied
+    wave = Wave.objects.filter(slug=request.GET.get("wave", "")).first()
+    if wave is None:
+        raise Http404("Choose a wave.")
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="coverage-{wave.slug}.csv"'
+    response.write("\ufeff")
+    csv.writer(response).writerows(coverage_csv_rows(coverage_for(wave)))
+    return response

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.utils import timezone
 
-from survey.models import Questionnaire, Response, Wave
+from survey.models import Collector, Questionnaire, Response, Wave
 from survey.questionnaire import (
     CURRENT_DEFINITION,
     NEXT_WAVE_DEFINITION,
@@ -29,6 +29,8 @@ WAVE_2024_CLOSES = dt.datetime(2025, 1, 11, 0, 0, tzinfo=LONDON)
 
 DEMO_WAVE_SLUG = "demo"
 DEMO_WAVE_NAME = "Demo wave: practice survey (open for trying out)"
+# A tracked link for trying the share page and coverage by link; named as demo.
+DEMO_COLLECTOR_NAME = "Demo link: a directors' network (demo data)"
 DEMO_INTRO_NOTE = (
     "This is a demo wave for trying the survey out. Answers given here are "
     "demo data and are not part of the research."
@@ -201,4 +203,14 @@ def seed_demo() -> list[str]:
     if demo.is_open(now):
         added = demo_responses_add(wave=demo, answers_list=DEMO_RESPONSES)
         lines.append(f"Demo survey responses added: {added}")
+    collector, created = Collector.objects.get_or_create(
+        wave=demo,
+        name=DEMO_COLLECTOR_NAME,
+        defaults={"kind": Collector.Kind.NETWORK, "created_by": "seed_demo"},
+    )
+    lines.append(
+        f"Demo collector: {'created' if created else 'exists'} "
+        f"({collector.get_absolute_url()}, share page "
+        f"/survey/{demo.slug}/share/?via={collector.code})"
+    )
     return lines

@@ -17,6 +17,7 @@ from casestudies.services import (
     case_study_of_response,
 )
 from survey.models import (
+    Collector,
     ContactDetails,
     Response,
     Wave,
@@ -38,12 +39,22 @@ class NoConsentError(Exception):
     """The respondent did not leave contact details, so no case study is started."""
 
 
-def response_start(*, wave: Wave, now: datetime | None = None) -> tuple[Response, str]:
-    """Create a draft for an open wave; return it with its resume token."""
+def response_start(
+    *, wave: Wave, via: str = "", now: datetime | None = None
+) -> tuple[Response, str]:
+    """Create a draft for an open wave; return it with its resume token.
+
+    ``via`` is the code of the link the person came through: a usable
+    collector of this wave is recorded; any other code records a direct
+    response, never an error.
+    """
     if not wave.is_open(now):
         raise WaveClosedError
+    collector = Collector.objects.usable(wave, via, now).first() if via else None
     token = token_new()
-    response = Response.objects.create(wave=wave, resume_token_hash=token_hash(token))
+    response = Response.objects.create(
+        wave=wave, resume_token_hash=token_hash(token), collector=collector
+    )
     return response, token
 
 

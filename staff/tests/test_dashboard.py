@@ -94,7 +94,8 @@ def test_page_is_accessible_svg_with_tables_and_no_inline_style(
     assert len(svgs) >= 6
     assert all('role="img"' in svg and "aria-labelledby" in svg for svg in svgs)
     assert html.count("<table") >= 6
-    assert html.count('class="staff-tile staff-tile-') == 33
+    # The borough map's 33 tiles, the coverage map's 33 and its key's 5.
+    assert html.count('class="staff-tile staff-tile-') == 33 + 33 + 5
     assert "style=" not in html and "<style" not in html
     assert "<script>" not in html and "http://" not in html.split("</head>")[0]
 
@@ -106,8 +107,8 @@ def test_a_fixed_number_of_queries(
     for _ in range(count):
         submitted(open_wave)
     # Session, user, device, permissions, waves, questions and one query
-    # per figure: the same whatever the number of responses.
-    with django_assert_num_queries(14):
+    # per figure, four for coverage: the same whatever the number of responses.
+    with django_assert_num_queries(18):
         response = analyst_client.get(URL, {"wave": open_wave.slug})
     assert response.status_code == HTTPStatus.OK
 

@@ -7,16 +7,30 @@ if (script) {
   import(script.dataset.govukFrontend).then(({ initAll }) => initAll());
 }
 
-// Copy buttons (for example the survey's resume link).
+// Copy buttons (the survey's resume link, the share page's message and link).
+// Where the clipboard is refused, the text is selected for the person to copy.
 for (const button of document.querySelectorAll("[data-copy-target]")) {
   button.hidden = false;
   button.addEventListener("click", () => {
     const target = document.getElementById(button.dataset.copyTarget);
-    if (!target || !navigator.clipboard) return;
-    navigator.clipboard.writeText(target.value || target.textContent.trim()).then(() => {
-      const status = document.getElementById(button.dataset.copyStatus);
-      if (status) status.textContent = "Link copied";
-    });
+    const status = document.getElementById(button.dataset.copyStatus);
+    if (!target) return;
+    const say = (text) => {
+      if (status) status.textContent = text;
+    };
+    const selectIt = () => {
+      if (target.select) target.select();
+      say("Press Control and C (or Command and C) to copy the selected text");
+    };
+    if (!navigator.clipboard) {
+      selectIt();
+      return;
+    }
+    const text = target.value || target.textContent.trim();
+    navigator.clipboard
+      .writeText(text)
+      .then(() => say(button.dataset.copyDone || "Link copied"))
+      .catch(selectIt);
   });
 }
 

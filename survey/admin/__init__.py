@@ -1,3 +1,3 @@
-"""Admin for the survey: the questionnaire (here) and responses (responses.py)."""
+"""Admin for the survey: the questionnaire, collectors and responses."""
 
-from survey.admin import questionnaire, responses  # noqa: F401
+from survey.admin import collectors, questionnaire, responses  # noqa: F401

@@ -91,6 +91,8 @@ class WaveAdmin(admin.ModelAdmin):
             },
         ),
         ("Start page", {"fields": ["intro", "privacy_text"]}),
+        # Analysts also set it from the dashboard, beside the coverage it drives.
+        ("Coverage", {"fields": ["coverage_target"]}),
     ]
 
     @admin.display(description="Status now")

@@ -2,7 +2,8 @@
 
 Layout (see docs/admin.md):
 - ``reference``, ``wave``, ``submitted_at``, ``started_at`` (ISO 8601 in London
-  time, with the offset), ``case_study_contact`` (1 if contact details are held);
+  time, with the offset), ``case_study_contact`` (1 if contact details are held),
+  ``collector`` and ``collector_code`` (the link it came through, or "direct");
 - one column per question code, holding the answer's label (not its code);
 - a multiple-choice question (and the multi-select borough question) becomes
   one column per option, ``<code>__<option>``, holding 1 or 0, and blank when
@@ -21,6 +22,9 @@ from vocabulary.time import LONDON
 
 META_COLUMNS = ["reference", "wave", "submitted_at", "started_at"]
 CONTACT_COLUMN = "case_study_contact"
+COLLECTOR_COLUMNS = ["collector", "collector_code"]
+# The collector column of a response that came through no link (or a bad one).
+DIRECT = "direct"
 
 
 def iso_london(moment: datetime | None) -> str:
@@ -91,6 +95,10 @@ META_DESCRIPTIONS = {
     "submitted_at": "When it was submitted: ISO 8601, London time, with offset",
     "started_at": "When it was started: ISO 8601, London time, with offset",
     CONTACT_COLUMN: "1 if the respondent left contact details for a case study",
+    "collector": "The name of the link (collector) the response came through; "
+    f'"{DIRECT}" when it came through none, or through an unknown, expired or '
+    "inactive one",
+    "collector_code": "The code of that link, as in ?via=<code>; blank when direct",
 }
 
 DICTIONARY_HEADERS = ["column", "question_code", "question", "type", "values", "waves"]
@@ -116,6 +124,7 @@ def columns_for_waves(waves: Iterable[Wave]) -> list[Column]:
         versions_of.setdefault(question.code, []).append(question)
     columns = [Column(name) for name in META_COLUMNS]
     columns.append(Column(CONTACT_COLUMN))
+    columns.extend(Column(name) for name in COLLECTOR_COLUMNS)
     for code, versions in versions_of.items():
         question = versions[0]
         waves_list = sorted(version.wave.slug for version in versions)

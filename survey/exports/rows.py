@@ -5,7 +5,13 @@ from collections.abc import Callable, Iterator
 from django.db.models import Exists, OuterRef, QuerySet
 
 from survey.exports.cells import cell_from_answer, cell_from_text
-from survey.exports.columns import META_COLUMNS, Column, iso_london
+from survey.exports.columns import (
+    COLLECTOR_COLUMNS,
+    DIRECT,
+    META_COLUMNS,
+    Column,
+    iso_london,
+)
 from survey.models import ContactDetails
 
 CHUNK_SIZE = 2000
@@ -15,6 +21,8 @@ ROW_FIELDS = (
     "submitted_at",
     "started_at",
     "contact_consented",
+    "collector__name",
+    "collector__code",
     "answers",
 )
 
@@ -40,7 +48,7 @@ def row_builder(columns: list[Column]) -> Callable[[tuple], list]:
     once, so a row costs little more than reading its answers.
     """
     readers: list[Callable[[dict, str], list]] = []
-    index = len(META_COLUMNS) + 1
+    index = len(META_COLUMNS) + 1 + len(COLLECTOR_COLUMNS)
     questions = columns[index:]
     position = 0
     while position < len(questions):
@@ -72,7 +80,16 @@ def row_builder(columns: list[Column]) -> Callable[[tuple], list]:
     wave_cells: dict[str, str] = {}
 
     def build(values: tuple) -> list:
-        reference, wave, submitted_at, started_at, has_contact, answers = values
+        (
+            reference,
+            wave,
+            submitted_at,
+            started_at,
+            has_contact,
+            collector,
+            collector_code,
+            answers,
+        ) = values
         answers = answers if isinstance(answers, dict) else {}
         wave_cell = wave_cells.get(wave)
         if wave_cell is None:
@@ -87,6 +104,8 @@ def row_builder(columns: list[Column]) -> Callable[[tuple], list]:
             iso_london(submitted_at),
             iso_london(started_at),
             1 if has_contact else 0,
+            DIRECT if collector is None else cell_from_answer(collector),
+            cell_from_answer(collector_code or ""),
         ]
         for reader in readers:
             row.extend(reader(answers, wave))

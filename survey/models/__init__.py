@@ -6,10 +6,17 @@ columns. Sector, boroughs and organisation are copied out of the answers when
 answers are saved, so analysts can filter on indexed columns.
 
 One module per aggregate: ``waves`` (questionnaire versions, waves, sections),
+``collectors`` (the links a wave is shared through),
 ``questions``, ``responses`` (with contact details) and ``figures`` (the
 dashboard's counts, mixed into the response queryset).
 """
 
+from survey.models.collectors import (
+    COLLECTOR_ALPHABET,
+    VIA,
+    Collector,
+    collector_code_new,
+)
 from survey.models.questions import (
     AGREEMENT_OPTIONS,
     CONSENT_OPTIONS,
@@ -42,6 +49,7 @@ from survey.models.waves import (
 
 __all__ = [
     "AGREEMENT_OPTIONS",
+    "COLLECTOR_ALPHABET",
     "CONSENT_OPTIONS",
     "DONT_KNOW",
     "FREE_TEXT_TYPES",
@@ -52,7 +60,9 @@ __all__ = [
     "REFERENCE_ALPHABET",
     "REFERENCE_PREFIX",
     "RESERVED_WAVE_SLUGS",
+    "VIA",
     "YES_NO_OPTIONS",
+    "Collector",
     "ContactDetails",
     "Question",
     "Questionnaire",
@@ -61,6 +71,7 @@ __all__ = [
     "Section",
     "Wave",
     "WaveQuerySet",
+    "collector_code_new",
     "free_text_keys",
     "free_text_keys_of",
     "search_text_for",

@@ -85,3 +85,33 @@ class ResponseFiguresMixin:
             if value is not None:
                 counts[key][value] = number
         return counts
+
+    def submitted_count_by_borough_and_sector(self, wave) -> dict[tuple[str, str], int]:
+        """Submitted responses to ``wave`` for each (borough, sector) pair.
+
+        A response naming several boroughs counts once in each of them.
+        """
+        # The table name comes from the model; every value is a parameter.
+        sql = (
+            "SELECT b, r.sector, count(*) FROM "  # noqa: S608
+            f"{self._table()} r CROSS JOIN LATERAL unnest(r.boroughs) b"
+            " WHERE r.status = %s AND r.wave_id = %s GROUP BY 1, 2"
+        )
+        return {
+            (borough, sector): n
+            for borough, sector, n in _rows(sql, [SUBMITTED, wave.pk])
+        }
+
+    def started_and_submitted_by_collector(self, wave) -> dict:
+        """For each collector of ``wave`` (None: direct), responses started
+        (drafts and submitted) and submitted."""
+        # The table name comes from the model; every value is a parameter.
+        sql = (
+            "SELECT r.collector_id, count(*),"  # noqa: S608
+            " count(*) FILTER (WHERE r.status = %s)"
+            f" FROM {self._table()} r WHERE r.wave_id = %s GROUP BY 1"
+        )
+        return {
+            collector: (started, submitted)
+            for collector, started, submitted in _rows(sql, [SUBMITTED, wave.pk])
+        }

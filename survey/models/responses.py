@@ -9,6 +9,7 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import Q
 
+from survey.models.collectors import Collector
 from survey.models.figures import ResponseFiguresMixin
 from survey.models.questions import free_text_keys
 from survey.models.waves import Wave
@@ -76,6 +77,16 @@ class Response(models.Model):
         blank=True,
     )
     organisation = models.CharField(max_length=200, blank=True)
+    # PROTECT: deleting a link would silently recast its responses as direct
+    # and change past coverage; a link is retired by unticking "active".
+    collector = models.ForeignKey(
+        Collector,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="responses",
+        help_text="The link the response came through; empty means direct.",
+    )
     search_text = models.TextField(
         blank=True,
         default="",

@@ -79,6 +79,11 @@ class Wave(models.Model):
     retention_until = models.DateField(
         help_text="After this date contact details and unfinished drafts are deleted."
     )
+    coverage_target = models.PositiveSmallIntegerField(
+        default=10,
+        help_text="Submitted responses wanted for each borough and sector; the "
+        "dashboard's coverage counts against it. Set by analysts.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = WaveQuerySet.as_manager()
@@ -91,6 +96,9 @@ class Wave(models.Model):
             )
         ]
         ordering = ["-opens_at"]
+        permissions = [
+            ("set_coverage_target", "Can set a wave's coverage target"),
+        ]
 
     def __str__(self):
         return self.name

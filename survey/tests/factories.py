@@ -6,6 +6,7 @@ import factory
 from factory.django import DjangoModelFactory
 
 from survey.models import (
+    Collector,
     ContactDetails,
     Question,
     Questionnaire,
@@ -189,3 +190,16 @@ def submitted(wave, answers=None, *, contact=False, submitted_at=None, **kwargs)
 def london(*args) -> dt.datetime:
     """A London wall-clock time as an aware datetime."""
     return dt.datetime(*args, tzinfo=LONDON)
+
+
+class CollectorFactory(DjangoModelFactory[Collector]):
+    """A network's link for a wave."""
+
+    class Meta:
+        model = Collector
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Network {n}")
+    kind = Collector.Kind.NETWORK
+    wave = factory.SubFactory(WaveFactory)
+    created_by = "analyst"

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from survey.demo import DEMO_WAVE_NAME, DEMO_WAVE_SLUG, WAVE_2024_NAME, seed_demo
-from survey.models import Response, Wave
+from survey.models import Collector, Response, Wave
 from survey.tests.factories import (
     LONDON,
     SubmittedResponseFactory,
@@ -99,3 +99,12 @@ def test_a_demo_wave_seeded_with_version_1_moves_to_version_2_once():
     lines = seed_demo()
     assert not any("moved" in line for line in lines)
     assert Response.objects.for_wave(wave).count() == 3
+
+
+def test_demo_wave_has_one_clearly_named_demo_collector_however_often_seeded():
+    lines = seed_demo()
+    seed_demo()
+    collector = Collector.objects.get()
+    assert collector.wave.slug == DEMO_WAVE_SLUG
+    assert "demo" in collector.name.lower()
+    assert any(f"?via={collector.code}" in line for line in lines)

@@ -19,6 +19,7 @@ from survey.exports.resource import ResponseResource
 from survey.models import Response
 from survey.questionnaire import NEXT_WAVE_DEFINITION
 from survey.tests.factories import (
+    CollectorFactory,
     ResponseFactory,
     WaveFactory,
     london,
@@ -94,16 +95,33 @@ def test_one_row_per_submitted_response_with_labels_flags_and_london_dates(open_
 
 def test_columns_are_stable_codes_in_questionnaire_order(open_wave):
     names = [column.name for column in columns_for_waves([open_wave])]
-    assert names[:5] == [
+    assert names[:7] == [
         "reference",
         "wave",
         "submitted_at",
         "started_at",
         "case_study_contact",
+        "collector",
+        "collector_code",
     ]
     assert names.index("consent") < names.index("sector") < names.index("anything_else")
     assert "example_rs__realise" in names and "example_rs" not in names
     assert len(names) == len(set(names))
+
+
+def test_export_and_dictionary_name_the_collector_or_say_direct(open_wave):
+    collector = CollectorFactory(wave=open_wave, name="=Hackney partnership")
+    submitted(open_wave, collector=collector)
+    submitted(open_wave)
+    rows = list(ResponseResource().export(Response.objects.all()).dict)
+    by_code = {row["collector_code"]: row["collector"] for row in rows}
+    # A name typed by an analyst is text in a spreadsheet, never a formula.
+    assert by_code == {collector.code: "'=Hackney partnership", "": "direct"}
+    dictionary = {
+        row[0]: row[2] for row in dictionary_rows(columns_for_waves([open_wave]))
+    }
+    assert "direct" in dictionary["collector"]
+    assert "?via=" in dictionary["collector_code"]
 
 
 def test_admin_export_respects_filters_and_is_recorded(

@@ -11,7 +11,7 @@ from survey import services
 from survey.forms import (
     StartForm,
 )
-from survey.models import Wave
+from survey.models import VIA, Collector, Wave
 from survey.views.flow import (
     not_open_page,
     resume_url,
@@ -50,11 +50,14 @@ def wave_start(request, wave_slug):
     if not wave.is_open():
         return not_open_page(request, wave)
     response = session_response(request, wave)
+    via = request.GET.get(VIA, "")
+    collector = Collector.objects.usable(wave, via).first() if via else None
     return render(
         request,
         "survey/start.html",
         {
             "wave": wave,
+            "collector": collector,
             "blocks": wave.questionnaire.start_page,
             "response": response,
             "submitted_here": submitted_here(request, response),
@@ -101,6 +104,8 @@ def begin(request, wave_slug):
         )
         refused["Retry-After"] = str(rate_limit_retry_after())
         return refused
-    _response_started, token = services.response_start(wave=wave)
+    _response_started, token = services.response_start(
+        wave=wave, via=request.POST.get(VIA, "")
+    )
     session_remember(request, wave, token)
     return redirect(step_url(wave, steps[0]))
