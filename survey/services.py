@@ -1,6 +1,7 @@
 """Every write to the survey's rows: drafts, answers, submission, withdrawal,
 contact details, deletion, retention and case studies drawn from responses."""
 
+import logging
 from datetime import date, datetime
 
 from django.conf import settings
@@ -25,6 +26,8 @@ from survey.models import (
 from survey.routing import answers_pruned
 from throttling.tokens import token_hash, token_new
 
+logger = logging.getLogger(__name__)
+
 
 class WaveClosedError(Exception):
     """The wave is not accepting answers at this moment."""
@@ -36,6 +39,10 @@ class ConsentMissingError(Exception):
 
 class NoConsentError(Exception):
     """The respondent did not leave contact details, so no case study is started."""
+
+
+class EmailNotSentError(Exception):
+    """The mail server could not be reached or refused the message."""
 
 
 def response_start(*, wave: Wave, now: datetime | None = None) -> tuple[Response, str]:
@@ -176,12 +183,18 @@ def contact_details_save(
 def resume_link_email(*, wave: Wave, email: str, link: str) -> None:
     """Send the resume link to an address that is used once and not stored."""
     context = {"wave": wave, "link": link, "closes": wave.last_moment}
-    send_mail(
-        subject=f"Your link to continue the {wave.name}",
-        message=render_to_string("survey/email/resume_link.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[email],
-    )
+    try:
+        send_mail(
+            subject=f"Your link to continue the {wave.name}",
+            message=render_to_string("survey/email/resume_link.txt", context),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=[email],
+        )
+    except OSError as error:
+        # smtplib's errors are OSErrors, as are refused and timed-out connections.
+        # One line, without the address: it is not kept, not even in the log.
+        logger.warning("Resume link email not sent: %s", error.__class__.__name__)
+        raise EmailNotSentError from error
 
 
 def contact_details_view(*, response: Response, user) -> ContactDetails | None:

@@ -68,13 +68,22 @@ def save_and_return(request, wave_slug):
             )
             refused["Retry-After"] = str(limited)
             return refused
-        services.resume_link_email(
-            wave=wave,
-            email=form.cleaned_data["email"],
-            link=settings.SITE_URL.rstrip("/") + reverse("survey:resume", args=[token]),
-        )
-        sent_to = form.cleaned_data["email"]
-        form = EmailLinkForm()
+        try:
+            services.resume_link_email(
+                wave=wave,
+                email=form.cleaned_data["email"],
+                link=settings.SITE_URL.rstrip("/")
+                + reverse("survey:resume", args=[token]),
+            )
+        except services.EmailNotSentError:
+            form.add_error(
+                "email",
+                "We could not send the email just now. Copy your link above, "
+                "or try again later",
+            )
+        else:
+            sent_to = form.cleaned_data["email"]
+            form = EmailLinkForm()
     return render(
         request,
         "survey/save.html",
