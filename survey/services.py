@@ -21,7 +21,6 @@ from survey.models import (
     ContactDetails,
     Response,
     Wave,
-    free_text_keys_of,
 )
 from survey.routing import answers_pruned
 from throttling.tokens import token_hash, token_new
@@ -43,6 +42,18 @@ class NoConsentError(Exception):
 
 class EmailNotSentError(Exception):
     """The mail server could not be reached or refused the message."""
+
+
+# What saving a page of a draft writes.
+DRAFT_FIELDS = [
+    "answers",
+    "sector",
+    "boroughs",
+    "organisation",
+    "last_step",
+    "saved_after_close_at",
+    "updated_at",
+]
 
 
 def response_start(*, wave: Wave, now: datetime | None = None) -> tuple[Response, str]:
@@ -70,19 +81,22 @@ def response_save_answers(
     """
     now = now or timezone.now()
     with transaction.atomic():
-        locked = Response.objects.select_for_update().get(pk=response.pk)
+        locked = (
+            Response.objects.select_for_update(of=("self",))
+            .select_related("wave")
+            .get(pk=response.pk)
+        )
         if locked.is_submitted:
             return locked
         answers = {k: v for k, v in locked.answers.items() if k not in page_keys}
         answers.update(page_answers)
-        locked.set_answers(
-            answers_pruned(questions, answers), free_text_keys_of(questions)
-        )
+        locked.set_draft_answers(answers_pruned(questions, answers))
         locked.last_step = step_key
         closed = not locked.wave.is_open(now)
         if closed:
             locked.saved_after_close_at = now
-        locked.save()
+        # Not the search text (nor so its vector): built once, at submission.
+        locked.save(update_fields=DRAFT_FIELDS)
     if closed:
         raise WaveClosedError
     return locked
@@ -116,7 +130,8 @@ def response_submit(*, response: Response, now: datetime | None = None) -> Respo
     now = now or timezone.now()
     with transaction.atomic():
         locked = (
-            Response.objects.select_for_update()
+            # Only the response is locked: submissions do not queue on the wave.
+            Response.objects.select_for_update(of=("self",))
             .select_related("wave")
             .get(pk=response.pk)
         )
@@ -126,8 +141,7 @@ def response_submit(*, response: Response, now: datetime | None = None) -> Respo
             raise WaveClosedError
         if locked.answers.get("consent") != "yes":
             raise ConsentMissingError
-        # Rebuilt here too, so a draft saved before the search column existed
-        # (or by code that bypassed set_answers) is searchable once submitted.
+        # Drafts carry no search text: it is built here, once.
         locked.refresh_search_text()
         _reference_assign(locked, now)
     return locked

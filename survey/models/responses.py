@@ -143,6 +143,15 @@ class Response(models.Model):
         ``text_keys`` are the wave's free-text keys (``free_text_keys``); pass
         them when saving many responses, to save a query each.
         """
+        self.set_draft_answers(answers)
+        self.refresh_search_text(text_keys)
+
+    def set_draft_answers(self, answers: dict) -> None:
+        """Replace a draft's answers and the columns the admin filters on.
+
+        Not the search text: only submitted responses are searched, so it is
+        built once, at submission, not on every page saved.
+        """
         self.answers = answers
         sector = answers.get("sector", "")
         self.sector = sector if isinstance(sector, str) else ""
@@ -152,7 +161,6 @@ class Response(models.Model):
         self.boroughs = [b for b in boroughs if b in Borough.values]
         organisation = answers.get("organisation_name", "")
         self.organisation = organisation[:200] if isinstance(organisation, str) else ""
-        self.refresh_search_text(text_keys)
 
     def refresh_search_text(self, text_keys: set[str] | None = None) -> None:
         """Rebuild ``search_text`` from the answers (see ``search_text_for``)."""
