@@ -78,8 +78,30 @@ def response_save_answers(
 
     If the wave has closed, the answers are still kept with the draft (so what
     was typed is not silently thrown away) and WaveClosedError is raised.
+
+    The draft as the view read it is merged and written in one UPDATE, on
+    condition that it has not changed since (same ``updated_at``, still a
+    draft). Only if it has (another tab saved meanwhile) is it read again under
+    a lock and merged afresh, so no page's answers are ever lost.
     """
     now = now or timezone.now()
+    page = {
+        "page_answers": page_answers,
+        "page_keys": page_keys,
+        "step_key": step_key,
+        "questions": questions,
+        "now": now,
+    }
+    if not response.is_submitted and response.pk:
+        read_at = response.updated_at
+        closed = _draft_merge(response, **page)
+        written = Response.objects.filter(
+            pk=response.pk, status=Response.Status.DRAFT, updated_at=read_at
+        ).update(**{field: getattr(response, field) for field in DRAFT_FIELDS})
+        if written:
+            if closed:
+                raise WaveClosedError
+            return response
     with transaction.atomic():
         locked = (
             Response.objects.select_for_update(of=("self",))
@@ -88,18 +110,33 @@ def response_save_answers(
         )
         if locked.is_submitted:
             return locked
-        answers = {k: v for k, v in locked.answers.items() if k not in page_keys}
-        answers.update(page_answers)
-        locked.set_draft_answers(answers_pruned(questions, answers))
-        locked.last_step = step_key
-        closed = not locked.wave.is_open(now)
-        if closed:
-            locked.saved_after_close_at = now
+        closed = _draft_merge(locked, **page)
         # Not the search text (nor so its vector): built once, at submission.
         locked.save(update_fields=DRAFT_FIELDS)
     if closed:
         raise WaveClosedError
     return locked
+
+
+def _draft_merge(
+    draft: Response,
+    *,
+    page_answers: dict,
+    page_keys: list[str],
+    step_key: str,
+    questions: list,
+    now: datetime,
+) -> bool:
+    """Merge a page into a draft in memory; True if the wave has closed."""
+    answers = {k: v for k, v in draft.answers.items() if k not in page_keys}
+    answers.update(page_answers)
+    draft.set_draft_answers(answers_pruned(questions, answers))
+    draft.last_step = step_key
+    draft.updated_at = timezone.now()
+    closed = not draft.wave.is_open(now)
+    if closed:
+        draft.saved_after_close_at = now
+    return closed
 
 
 def _reference_assign(response: Response, now: datetime) -> None:
