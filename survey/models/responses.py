@@ -11,7 +11,7 @@ from django.db.models import Q
 
 from survey.models.figures import ResponseFiguresMixin
 from survey.models.questions import free_text_keys
-from survey.models.waves import Wave
+from survey.models.waves import Wave, structure_stamp
 from throttling.tokens import token_hash
 from vocabulary.choices import Borough
 
@@ -39,6 +39,19 @@ class ResponseQuerySet(ResponseFiguresMixin, models.QuerySet):
     def with_token(self, token: str):
         """The response a resume token belongs to (empty if none)."""
         return self.filter(resume_token_hash=token_hash(token))
+
+    def with_token_in_wave(self, token: str, wave_slug: str):
+        """A token's response to a published wave, read with the wave in one query.
+
+        The wave carries its questionnaire and, on the response, the wave's
+        ``structure_stamp`` (``WaveQuerySet.with_structure_stamp``).
+        """
+        return (
+            self.with_token(token)
+            .filter(wave__slug=wave_slug, wave__is_published=True)
+            .select_related("wave__questionnaire")
+            .annotate(structure_stamp=structure_stamp())
+        )
 
 
 class Response(models.Model):

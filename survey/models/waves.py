@@ -62,16 +62,19 @@ class WaveQuerySet(models.QuerySet):
         the same query as the wave, so a compiled copy of them kept in memory
         (survey/views/flow.py) is known to be current without reading them.
         """
-        return self.annotate(
-            structure_stamp=RawSQL(
-                "SELECT concat_ws('/', "
-                "(SELECT concat(count(*), ':', max(updated_at)) FROM survey_section "
-                "WHERE survey_section.wave_id = survey_wave.id), "
-                "(SELECT concat(count(*), ':', max(updated_at)) FROM survey_question "
-                "WHERE survey_question.wave_id = survey_wave.id))",
-                [],
-            )
-        )
+        return self.annotate(structure_stamp=structure_stamp())
+
+
+def structure_stamp() -> RawSQL:
+    """The expression of ``with_structure_stamp``, for any query joining the wave."""
+    return RawSQL(
+        "SELECT concat_ws('/', "
+        "(SELECT concat(count(*), ':', max(updated_at)) FROM survey_section "
+        "WHERE survey_section.wave_id = survey_wave.id), "
+        "(SELECT concat(count(*), ':', max(updated_at)) FROM survey_question "
+        "WHERE survey_question.wave_id = survey_wave.id))",
+        [],
+    )
 
 
 class Wave(models.Model):

@@ -66,6 +66,21 @@ def session_forget(request, wave: Wave) -> None:
     request.session[SESSION_KEY] = tokens
 
 
+def wave_and_response(request, wave_slug: str) -> tuple[Wave, Response | None]:
+    """The published wave (or 404) and this browser's response to it, if any.
+
+    One query when the browser holds a token for the wave (every page of the
+    survey after the start), instead of one for the wave and one for the draft.
+    """
+    token = request.session.get(SESSION_KEY, {}).get(wave_slug)
+    if token:
+        response = Response.objects.with_token_in_wave(token, wave_slug).first()
+        if response is not None:
+            response.wave.structure_stamp = response.structure_stamp
+            return response.wave, response
+    return wave_or_404(wave_slug), None
+
+
 def session_response(request, wave: Wave) -> Response | None:
     """This browser's response to a wave, if any."""
     token = session_token(request, wave)
@@ -198,8 +213,7 @@ def draft_required(view):
 
     @wraps(view)
     def guarded(request, wave_slug, *args, **kwargs):
-        wave = wave_or_404(wave_slug)
-        response = session_response(request, wave)
+        wave, response = wave_and_response(request, wave_slug)
         if response is None:
             if not wave.is_open():
                 return not_open_page(request, wave)
