@@ -1,12 +1,18 @@
-"""The survey under 100 concurrent respondents, beside a bare one-INSERT view.
+"""The survey under 100 concurrent respondents, beside two bare Django views.
 
 Starts gunicorn on 127.0.0.1 against the benchmark's throwaway database, runs a
 headless, time-bounded Locust of 100 respondents who each take the whole demo
 survey (start, every page, check answers, submit, confirmation) with no
-thinking time, then, on the same server, 100 users posting to a bare Django
-view that does one INSERT. Prints completed surveys per second, p50/p95 of page
-views, saves and the final submit, the submit cost as a ratio to the bare
-INSERT, and checks every confirmed reference is in the database.
+thinking time, then, on the same server, 100 users posting to a bare view that
+does one INSERT, and 100 users reading a bare page (the site's base template
+and one query). Prints completed surveys per second, p50/p95 of page views,
+saves and the final submit against the bare INSERT, and checks every confirmed
+reference is in the database.
+
+CPU, the figure that matters on a shared or small machine: the server's CPU
+time (gunicorn's workers plus every PostgreSQL process, from /proc) during
+each phase, divided by the surveys completed and by the requests answered, so
+a survey request is weighed against the bare page in the same run.
 """
 
 import csv
@@ -24,6 +30,7 @@ from pathlib import Path
 import requests
 from django.db import connection
 
+from bench.process_cpu import parent_pid, tree_cpu_seconds
 from survey.demo import DEMO_WAVE_SLUG, seed_demo
 from survey.models import Response
 
@@ -32,7 +39,10 @@ BIN = Path(sys.executable).parent
 USERS = 100
 SURVEY_SECONDS = int(os.environ.get("BENCH_SURVEY_SECONDS", "60"))
 BARE_SECONDS = int(os.environ.get("BENCH_BARE_SECONDS", "20"))
+# Target (issue 15): a survey request within 3x the bare page's CPU.
+PAGE_RATIO_TARGET = 3.0
 SEQUENTIAL = 100
+STOP_SECONDS = 240
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
@@ -74,6 +84,10 @@ def _start_server(port: int) -> subprocess.Popen:
             "3",
             "--threads",
             "8",
+            # Longer than the default 2 s, so a connection is not closed just
+            # as the next request is sent on it (a failed request, not a cost).
+            "--keep-alive",
+            "30",
             "--log-level",
             "warning",
         ],
@@ -110,6 +124,10 @@ def _locust(port: int, user_class: str, seconds: int, workdir: Path, env: dict):
             "--csv",
             str(prefix),
             "--only-summary",
+            # Users finish the survey they are taking when the time is up, so
+            # the CPU is divided by surveys that were started and completed.
+            "--stop-timeout",
+            str(STOP_SECONDS),
             "--loglevel",
             "ERROR",
             user_class,
@@ -118,7 +136,7 @@ def _locust(port: int, user_class: str, seconds: int, workdir: Path, env: dict):
         env={**os.environ, **env},
         check=False,
         stdout=subprocess.DEVNULL,
-        timeout=seconds + 60,
+        timeout=seconds + STOP_SECONDS + 60,
     )
     with open(f"{prefix}_stats.csv", newline="") as handle:
         return {row["Name"]: row for row in csv.DictReader(handle)}
@@ -137,7 +155,9 @@ def run(report):
     server = _start_server(port)
     workdir = Path(tempfile.mkdtemp(prefix="bench-survey-"))
     references_file = workdir / "references.txt"
+    server_cpu = _server_cpu(server.pid)
     try:
+        cpu_before = server_cpu()
         survey = _locust(
             port,
             "Respondent",
@@ -145,7 +165,11 @@ def run(report):
             workdir,
             {"BENCH_WAVE": DEMO_WAVE_SLUG, "BENCH_REFERENCES": str(references_file)},
         )
+        survey_cpu = _spent(cpu_before, server_cpu())
         bare = _locust(port, "BareInsert", BARE_SECONDS, workdir, {})
+        cpu_before = server_cpu()
+        bare_page = _locust(port, "BarePage", BARE_SECONDS, workdir, {})
+        bare_page_cpu = _spent(cpu_before, server_cpu())
         unloaded = _unloaded(port)
     finally:
         server.terminate()
@@ -159,8 +183,11 @@ def run(report):
     )
     report.figure("completed surveys", len(references), "surveys")
     report.figure(
-        "completed surveys per second", len(references) / SURVEY_SECONDS, "surveys/s"
+        f"completed surveys per second at {USERS} users",
+        _surveys_per_second(survey, references),
+        "surveys/s",
     )
+    _report_cpu(report, survey, references, survey_cpu, bare_page, bare_page_cpu)
     failures = sum(int(row["Failure Count"]) for row in survey.values())
     report.figure("failed requests", failures, "requests")
     report.figure("confirmed references found in the database", found, "responses")
@@ -248,3 +275,50 @@ def _unloaded(port: int) -> list[tuple[str, float, float]]:
 def _requests_per_survey(survey: dict, references: list[str]) -> float:
     total = int(survey["Aggregated"]["Request Count"])
     return total / len(references) if references else 0.0
+
+
+def _server_cpu(gunicorn_pid: int):
+    """A reader of the CPU seconds used so far by gunicorn and PostgreSQL."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        backend = cursor.fetchone()[0]
+    # None when PostgreSQL runs elsewhere: then only gunicorn is counted.
+    postmaster = parent_pid(backend)
+
+    def read() -> tuple[float, float]:
+        database = tree_cpu_seconds(postmaster) if postmaster else 0.0
+        return tree_cpu_seconds(gunicorn_pid), database
+
+    return read
+
+
+def _spent(before: tuple, after: tuple) -> tuple[float, ...]:
+    return tuple(b - a for a, b in zip(before, after, strict=True))
+
+
+def _report_cpu(report, survey, references, survey_cpu, bare_page, bare_page_cpu):
+    survey_requests = int(survey["Aggregated"]["Request Count"])
+    page_requests = int(bare_page["Aggregated"]["Request Count"])
+    completed = max(1, len(references))
+    report.figure(
+        "server CPU per completed survey (gunicorn + PostgreSQL)",
+        sum(survey_cpu) * 1000 / completed,
+        "ms",
+    )
+    report.figure("  of which gunicorn", survey_cpu[0] * 1000 / completed, "ms")
+    report.figure("  of which PostgreSQL", survey_cpu[1] * 1000 / completed, "ms")
+    report.compare(
+        "server CPU per survey request",
+        sum(survey_cpu) * 1000 / max(1, survey_requests),
+        sum(bare_page_cpu) * 1000 / max(1, page_requests),
+        "ms",
+        baseline_name="bare page (base template, one query)",
+        target=f"at most {PAGE_RATIO_TARGET:g}x",
+    )
+
+
+def _surveys_per_second(survey: dict, references: list[str]) -> float:
+    """Requests a second over the whole phase, over requests per completed survey."""
+    per_survey = _requests_per_survey(survey, references)
+    rate = float(survey["Aggregated"]["Requests/s"])
+    return rate / per_survey if per_survey else 0.0

@@ -1,4 +1,4 @@
-"""Locust users for bench/bench_survey.py: respondents, and the bare INSERT baseline.
+"""Locust users for bench/bench_survey.py: respondents, and the bare baselines.
 
 Each respondent starts a draft, answers every page, checks answers, submits and
 reads the reference from the confirmation page; references go to a file so the
@@ -118,3 +118,13 @@ class BareInsert(HttpUser):
         self.client.post(
             "/bench/bare-insert/", data={"payload": "x"}, name="bare insert"
         )
+
+
+class BarePage(HttpUser):
+    """Reads the bare page (base template, one query) as fast as it answers."""
+
+    wait_time = constant(0)
+
+    @task
+    def page(self):
+        self.client.get("/bench/bare-page/", name="bare page")

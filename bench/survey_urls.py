@@ -1,10 +1,12 @@
-"""The project's URLs plus one bare view doing a single INSERT (the baseline)."""
+"""The project's URLs plus two bare views, the baselines of the survey benchmark."""
 
 from django.db import connection
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.urls import path
 from django.views.decorators.csrf import csrf_exempt
 
+from survey.models import Wave
 from tilondon.urls import urlpatterns as project_urlpatterns
 
 BARE_TABLE = "bench_bare_insert"
@@ -22,7 +24,14 @@ def bare_insert(request):
     return HttpResponse(str(row_id), content_type="text/plain")
 
 
+def bare_page(request):
+    """The site's base template with one query: the floor under any survey page."""
+    wave = Wave.objects.order_by("pk").first()
+    return render(request, "base.html", {"wave": wave})
+
+
 urlpatterns = [
     path("bench/bare-insert/", bare_insert),
+    path("bench/bare-page/", bare_page),
     *project_urlpatterns,
 ]

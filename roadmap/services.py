@@ -262,9 +262,12 @@ def self_assessment_rate_limited(*, ip_address: str) -> bool:
     )
 
 
-def self_assessment_retry_after() -> int:
+def self_assessment_retry_after(*, ip_address: str) -> int:
     """Seconds until an address over the limit may save a result again."""
-    return rate_limit_retry_after()
+    return rate_limit_retry_after(
+        key=f"roadmap:{client_key(ip_address)}",
+        limit=SELF_ASSESSMENTS_PER_IP_PER_HOUR,
+    )
 
 
 def self_assessment_create(

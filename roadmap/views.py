@@ -230,7 +230,9 @@ def self_assessment_questions(request):
                 {"limit": services.SELF_ASSESSMENTS_PER_IP_PER_HOUR},
                 status=HTTPStatus.TOO_MANY_REQUESTS,
             )
-            refused["Retry-After"] = str(services.self_assessment_retry_after())
+            refused["Retry-After"] = str(
+                services.self_assessment_retry_after(ip_address=client_ip(request))
+            )
             return refused
         _, token = services.self_assessment_create(
             sector=form.cleaned_data["sector"],

@@ -1,6 +1,7 @@
 """Every write to the survey's rows: drafts, answers, submission, withdrawal,
 contact details, deletion, retention and case studies drawn from responses."""
 
+import logging
 from datetime import date, datetime
 
 from django.conf import settings
@@ -21,10 +22,11 @@ from survey.models import (
     ContactDetails,
     Response,
     Wave,
-    free_text_keys_of,
 )
 from survey.routing import answers_pruned
 from throttling.tokens import token_hash, token_new
+
+logger = logging.getLogger(__name__)
 
 
 class WaveClosedError(Exception):
@@ -37,6 +39,22 @@ class ConsentMissingError(Exception):
 
 class NoConsentError(Exception):
     """The respondent did not leave contact details, so no case study is started."""
+
+
+class EmailNotSentError(Exception):
+    """The mail server could not be reached or refused the message."""
+
+
+# What saving a page of a draft writes.
+DRAFT_FIELDS = [
+    "answers",
+    "sector",
+    "boroughs",
+    "organisation",
+    "last_step",
+    "saved_after_close_at",
+    "updated_at",
+]
 
 
 def response_start(
@@ -71,25 +89,65 @@ def response_save_answers(
 
     If the wave has closed, the answers are still kept with the draft (so what
     was typed is not silently thrown away) and WaveClosedError is raised.
+
+    The draft as the view read it is merged and written in one UPDATE, on
+    condition that it has not changed since (same ``updated_at``, still a
+    draft). Only if it has (another tab saved meanwhile) is it read again under
+    a lock and merged afresh, so no page's answers are ever lost.
     """
     now = now or timezone.now()
+    page = {
+        "page_answers": page_answers,
+        "page_keys": page_keys,
+        "step_key": step_key,
+        "questions": questions,
+        "now": now,
+    }
+    if not response.is_submitted and response.pk:
+        read_at = response.updated_at
+        closed = _draft_merge(response, **page)
+        written = Response.objects.filter(
+            pk=response.pk, status=Response.Status.DRAFT, updated_at=read_at
+        ).update(**{field: getattr(response, field) for field in DRAFT_FIELDS})
+        if written:
+            if closed:
+                raise WaveClosedError
+            return response
     with transaction.atomic():
-        locked = Response.objects.select_for_update().get(pk=response.pk)
+        locked = (
+            Response.objects.select_for_update(of=("self",))
+            .select_related("wave")
+            .get(pk=response.pk)
+        )
         if locked.is_submitted:
             return locked
-        answers = {k: v for k, v in locked.answers.items() if k not in page_keys}
-        answers.update(page_answers)
-        locked.set_answers(
-            answers_pruned(questions, answers), free_text_keys_of(questions)
-        )
-        locked.last_step = step_key
-        closed = not locked.wave.is_open(now)
-        if closed:
-            locked.saved_after_close_at = now
-        locked.save()
+        closed = _draft_merge(locked, **page)
+        # Not the search text (nor so its vector): built once, at submission.
+        locked.save(update_fields=DRAFT_FIELDS)
     if closed:
         raise WaveClosedError
     return locked
+
+
+def _draft_merge(
+    draft: Response,
+    *,
+    page_answers: dict,
+    page_keys: list[str],
+    step_key: str,
+    questions: list,
+    now: datetime,
+) -> bool:
+    """Merge a page into a draft in memory; True if the wave has closed."""
+    answers = {k: v for k, v in draft.answers.items() if k not in page_keys}
+    answers.update(page_answers)
+    draft.set_draft_answers(answers_pruned(questions, answers))
+    draft.last_step = step_key
+    draft.updated_at = timezone.now()
+    closed = not draft.wave.is_open(now)
+    if closed:
+        draft.saved_after_close_at = now
+    return closed
 
 
 def _reference_assign(response: Response, now: datetime) -> None:
@@ -120,7 +178,8 @@ def response_submit(*, response: Response, now: datetime | None = None) -> Respo
     now = now or timezone.now()
     with transaction.atomic():
         locked = (
-            Response.objects.select_for_update()
+            # Only the response is locked: submissions do not queue on the wave.
+            Response.objects.select_for_update(of=("self",))
             .select_related("wave")
             .get(pk=response.pk)
         )
@@ -130,8 +189,7 @@ def response_submit(*, response: Response, now: datetime | None = None) -> Respo
             raise WaveClosedError
         if locked.answers.get("consent") != "yes":
             raise ConsentMissingError
-        # Rebuilt here too, so a draft saved before the search column existed
-        # (or by code that bypassed set_answers) is searchable once submitted.
+        # Drafts carry no search text: it is built here, once.
         locked.refresh_search_text()
         _reference_assign(locked, now)
     return locked
@@ -187,12 +245,18 @@ def contact_details_save(
 def resume_link_email(*, wave: Wave, email: str, link: str) -> None:
     """Send the resume link to an address that is used once and not stored."""
     context = {"wave": wave, "link": link, "closes": wave.last_moment}
-    send_mail(
-        subject=f"Your link to continue the {wave.name}",
-        message=render_to_string("survey/email/resume_link.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[email],
-    )
+    try:
+        send_mail(
+            subject=f"Your link to continue the {wave.name}",
+            message=render_to_string("survey/email/resume_link.txt", context),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=[email],
+        )
+    except OSError as error:
+        # smtplib's errors are OSErrors, as are refused and timed-out connections.
+        # One line, without the address: it is not kept, not even in the log.
+        logger.warning("Resume link email not sent: %s", error.__class__.__name__)
+        raise EmailNotSentError from error
 
 
 def contact_details_view(*, response: Response, user) -> ContactDetails | None:

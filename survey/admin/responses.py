@@ -20,6 +20,7 @@ from import_export.admin import ExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from import_export.forms import ExportForm
 
+from pages.templatetags.respondent_text import respondent_text_html
 from survey import services
 from survey.admin import response_views
 from survey.admin.search import free_text_search
@@ -96,7 +97,7 @@ class ResponseAdmin(ExportMixin, admin.ModelAdmin):
         "submitted",
         "sector_label",
         "borough_names",
-        "organisation",
+        "organisation_text",
         "has_contact",
     ]
     list_filter = [
@@ -152,11 +153,18 @@ class ResponseAdmin(ExportMixin, admin.ModelAdmin):
 
     @admin.display(description="Sector", ordering="sector")
     def sector_label(self, response):
-        return SECTOR_LABELS.get(response.sector, response.sector)
+        return respondent_text_html(SECTOR_LABELS.get(response.sector, response.sector))
 
     @admin.display(description="Boroughs")
     def borough_names(self, response):
-        return ", ".join(BOROUGH_LABELS.get(b, b) for b in response.boroughs)
+        return respondent_text_html(
+            ", ".join(BOROUGH_LABELS.get(b, b) for b in response.boroughs)
+        )
+
+    @admin.display(description="Organisation", ordering="organisation")
+    def organisation_text(self, response):
+        # The respondent's own words: no direction control may disguise the row.
+        return respondent_text_html(response.organisation)
 
     @admin.display(description="Contact", boolean=True, ordering="has_contact")
     def has_contact(self, response):

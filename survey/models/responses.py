@@ -12,7 +12,7 @@ from django.db.models import Q
 from survey.models.collectors import Collector
 from survey.models.figures import ResponseFiguresMixin
 from survey.models.questions import free_text_keys
-from survey.models.waves import Wave
+from survey.models.waves import Wave, structure_stamp
 from throttling.tokens import token_hash
 from vocabulary.choices import Borough
 
@@ -40,6 +40,19 @@ class ResponseQuerySet(ResponseFiguresMixin, models.QuerySet):
     def with_token(self, token: str):
         """The response a resume token belongs to (empty if none)."""
         return self.filter(resume_token_hash=token_hash(token))
+
+    def with_token_in_wave(self, token: str, wave_slug: str):
+        """A token's response to a published wave, read with the wave in one query.
+
+        The wave carries its questionnaire and, on the response, the wave's
+        ``structure_stamp`` (``WaveQuerySet.with_structure_stamp``).
+        """
+        return (
+            self.with_token(token)
+            .filter(wave__slug=wave_slug, wave__is_published=True)
+            .select_related("wave__questionnaire")
+            .annotate(structure_stamp=structure_stamp())
+        )
 
 
 class Response(models.Model):
@@ -154,6 +167,15 @@ class Response(models.Model):
         ``text_keys`` are the wave's free-text keys (``free_text_keys``); pass
         them when saving many responses, to save a query each.
         """
+        self.set_draft_answers(answers)
+        self.refresh_search_text(text_keys)
+
+    def set_draft_answers(self, answers: dict) -> None:
+        """Replace a draft's answers and the columns the admin filters on.
+
+        Not the search text: only submitted responses are searched, so it is
+        built once, at submission, not on every page saved.
+        """
         self.answers = answers
         sector = answers.get("sector", "")
         self.sector = sector if isinstance(sector, str) else ""
@@ -163,7 +185,6 @@ class Response(models.Model):
         self.boroughs = [b for b in boroughs if b in Borough.values]
         organisation = answers.get("organisation_name", "")
         self.organisation = organisation[:200] if isinstance(organisation, str) else ""
-        self.refresh_search_text(text_keys)
 
     def refresh_search_text(self, text_keys: set[str] | None = None) -> None:
         """Rebuild ``search_text`` from the answers (see ``search_text_for``)."""

@@ -7,7 +7,12 @@ from django.urls import reverse
 
 from audit.models import AuditEvent
 from survey.models import ContactDetails, Response
-from survey.tests.factories import ResponseFactory, WaveFactory, submitted
+from survey.tests.factories import (
+    SAMPLE_ANSWERS,
+    ResponseFactory,
+    WaveFactory,
+    submitted,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -187,3 +192,67 @@ def test_malformed_ids_and_filters_are_not_server_errors(analyst_client):
     )
     assert response.status_code == HTTPStatus.FOUND
     assert response["Location"].endswith("?e=1")
+
+
+RLO = "\u202e"
+HOSTILE_ORGANISATION = f"Acme{RLO}lanigiro.exe"
+
+
+def _hostile_response(wave):
+    answers = {
+        **SAMPLE_ANSWERS,
+        "organisation_name": HOSTILE_ORGANISATION,
+        "meaning_own_words": f"Safety{RLO} first\u2066 always\u2069",
+    }
+    response = submitted(wave, answers, contact=True)
+    ContactDetails.objects.filter(response=response).update(name=f"Ada{RLO}evil")
+    return response
+
+
+def _assert_controls_shown(html):
+    assert RLO not in html and "\u2066" not in html
+    assert '<span class="respondent-control"' in html
+    assert "⟨U+202E⟩" in html
+
+
+def test_direction_controls_in_the_list_and_search_are_shown_not_obeyed(
+    analyst_client, open_wave
+):
+    response = _hostile_response(open_wave)
+    for params in [{}, {"q": "acme"}]:
+        page = analyst_client.get(CHANGELIST, params)
+        assert _references(page) == {response.reference}, params
+        html = page.content.decode()
+        _assert_controls_shown(html)
+        assert "<bdi>Acme<span" in html
+    response.refresh_from_db()
+    assert response.organisation == HOSTILE_ORGANISATION
+
+
+def test_direction_controls_in_the_detail_are_shown_not_obeyed(
+    analyst_client, open_wave
+):
+    response = _hostile_response(open_wave)
+    html = analyst_client.get(
+        reverse("admin:survey_response_change", args=[response.pk])
+    ).content.decode()
+    _assert_controls_shown(html)
+    assert "⟨U+2066⟩" in html and "⟨U+2069⟩" in html
+    assert "<bdi>Seeing" not in html and "<bdi>Safety<span" in html
+    # Stored exactly as given: only the page shows the controls as markers.
+    response.refresh_from_db()
+    assert (
+        response.answers["meaning_own_words"] == f"Safety{RLO} first\u2066 always\u2069"
+    )
+
+
+def test_direction_controls_in_contact_details_are_shown_not_obeyed(
+    analyst_client, open_wave
+):
+    response = _hostile_response(open_wave)
+    html = analyst_client.get(
+        reverse("admin:survey_response_contact", args=[response.pk])
+    ).content.decode()
+    _assert_controls_shown(html)
+    assert "<bdi>Ada<span" in html
+    assert ContactDetails.objects.get(response=response).name == f"Ada{RLO}evil"

@@ -58,27 +58,25 @@ def test_search_finds_other_box_text_and_organisation_not_option_codes(
     assert _found(analyst_client, "example_difference") == set()
 
 
-def test_saving_answers_keeps_search_text_current(open_wave):
+def test_search_text_is_built_at_submission_not_on_each_saved_page(open_wave):
     draft = ResponseFactory(wave=open_wave)
     questions = list(open_wave.questions.all())
-    services.response_save_answers(
-        response=draft,
-        page_answers={"organisation_name": "Camden Youth Service"},
-        page_keys=["organisation_name"],
-        step_key="about_you",
-        questions=questions,
-    )
+    for organisation in ("Camden Youth Service", "Lambeth Council"):
+        services.response_save_answers(
+            response=draft,
+            page_answers={"consent": "yes", "organisation_name": organisation},
+            page_keys=["consent", "organisation_name"],
+            step_key="about_you",
+            questions=questions,
+        )
     draft.refresh_from_db()
-    assert draft.search_text == "Camden Youth Service"
-    services.response_save_answers(
-        response=draft,
-        page_answers={"organisation_name": "Lambeth Council"},
-        page_keys=["organisation_name"],
-        step_key="about_you",
-        questions=questions,
-    )
+    # Drafts are never searched: their text and vector wait for submission.
+    assert draft.organisation == "Lambeth Council"
+    assert draft.search_text == ""
+    services.response_submit(response=draft)
     draft.refresh_from_db()
     assert draft.search_text == "Lambeth Council"
+    assert Response.objects.filter(search_vector="lambeth").get() == draft
 
 
 def test_submitting_rebuilds_a_stale_search_text(open_wave):

@@ -96,3 +96,40 @@ def test_contact_details_can_be_deleted_alone():
     services.contact_details_save(response=contact.response, details=None)
     assert Response.objects.filter(pk=contact.response.pk).exists()
     assert not ContactDetails.objects.exists()
+
+
+def _save(response, wave, **answers):
+    return services.response_save_answers(
+        response=response,
+        page_answers=answers,
+        page_keys=list(answers),
+        step_key="about_you",
+        questions=list(wave.questions.all()),
+    )
+
+
+def test_a_save_from_a_stale_tab_keeps_what_another_tab_saved_meanwhile(open_wave):
+    draft = ResponseFactory(wave=open_wave)
+    first_tab = Response.objects.get(pk=draft.pk)
+    second_tab = Response.objects.get(pk=draft.pk)
+    _save(first_tab, open_wave, consent="yes", organisation_name="Camden")
+    # Read before the first tab saved: its one-statement write must not apply.
+    saved = _save(second_tab, open_wave, job_role="Nurse")
+    draft.refresh_from_db()
+    assert draft.answers == {
+        "consent": "yes",
+        "organisation_name": "Camden",
+        "job_role": "Nurse",
+    }
+    assert saved.answers == draft.answers
+
+
+def test_a_save_from_a_tab_left_open_after_submission_changes_nothing(open_wave):
+    draft = ResponseFactory(wave=open_wave)
+    stale_tab = Response.objects.get(pk=draft.pk)
+    _save(draft, open_wave, consent="yes")
+    services.response_submit(response=draft)
+    _save(stale_tab, open_wave, consent="yes", organisation_name="Changed")
+    draft.refresh_from_db()
+    assert draft.is_submitted
+    assert draft.answers == {"consent": "yes"}

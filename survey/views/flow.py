@@ -19,18 +19,32 @@ SESSION_KEY = "survey_tokens"
 SUBMITTED_KEY = "survey_submitted"
 
 
+# Each process keeps every wave's compiled pages and questions, rebuilt when
+# the wave's structure stamp (read with the wave) changes: every survey request
+# would otherwise read and compile them again.
+_compiled: dict[int, tuple[str, list[Step], list[Question]]] = {}
+
+
 def wave_or_404(slug: str) -> Wave:
     """A published wave by slug, or 404."""
     return get_object_or_404(
-        Wave.objects.published().select_related("questionnaire"), slug=slug
+        Wave.objects.published().select_related("questionnaire").with_structure_stamp(),
+        slug=slug,
     )
 
 
 def wave_steps(wave: Wave) -> tuple[list[Step], list[Question]]:
     """A wave's possible pages, and its questions in order."""
-    sections = list(wave.sections.all())
-    questions = list(wave.questions.order_by("section__order", "order", "id"))
-    return steps_build(sections, questions), questions
+    stamp = getattr(wave, "structure_stamp", None)
+    compiled = _compiled.get(wave.pk)
+    if stamp is None or compiled is None or compiled[0] != stamp:
+        sections = list(wave.sections.all())
+        questions = list(wave.questions.order_by("section__order", "order", "id"))
+        compiled = (stamp, steps_build(sections, questions), questions)
+        if stamp is not None:
+            _compiled[wave.pk] = compiled
+    # Copies of the lists: the pages and questions themselves are only read.
+    return list(compiled[1]), list(compiled[2])
 
 
 def session_token(request, wave: Wave) -> str | None:
@@ -52,12 +66,30 @@ def session_forget(request, wave: Wave) -> None:
     request.session[SESSION_KEY] = tokens
 
 
+def wave_and_response(request, wave_slug: str) -> tuple[Wave, Response | None]:
+    """The published wave (or 404) and this browser's response to it, if any.
+
+    One query when the browser holds a token for the wave (every page of the
+    survey after the start), instead of one for the wave and one for the draft.
+    """
+    token = request.session.get(SESSION_KEY, {}).get(wave_slug)
+    if token:
+        response = Response.objects.with_token_in_wave(token, wave_slug).first()
+        if response is not None:
+            response.wave.structure_stamp = response.structure_stamp
+            return response.wave, response
+    return wave_or_404(wave_slug), None
+
+
 def session_response(request, wave: Wave) -> Response | None:
     """This browser's response to a wave, if any."""
     token = session_token(request, wave)
     if not token:
         return None
-    return Response.objects.with_token(token).filter(wave=wave).first()
+    response = Response.objects.with_token(token).filter(wave=wave).first()
+    if response is not None:
+        response.wave = wave  # already read: no query for it again
+    return response
 
 
 def session_mark_submitted(request, response: Response) -> None:
@@ -181,8 +213,7 @@ def draft_required(view):
 
     @wraps(view)
     def guarded(request, wave_slug, *args, **kwargs):
-        wave = wave_or_404(wave_slug)
-        response = session_response(request, wave)
+        wave, response = wave_and_response(request, wave_slug)
         if response is None:
             if not wave.is_open():
                 return not_open_page(request, wave)

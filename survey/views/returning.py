@@ -28,8 +28,7 @@ from survey.views.flow import (
 from throttling.services import (
     client_ip,
     client_key,
-    rate_limit_hit,
-    rate_limit_retry_after,
+    rate_limit_refused,
 )
 
 
@@ -50,28 +49,41 @@ def save_and_return(request, wave_slug):
         if not request.session.session_key:
             request.session.create()
         # Per browser, and per address so fresh cookies cannot send thousands.
-        if rate_limit_hit(
-            key=f"email:{request.session.session_key}",
-            limit=settings.SURVEY_EMAILS_PER_SESSION_PER_HOUR,
-        ) or rate_limit_hit(
-            key=f"email:{client_key(client_ip(request))}",
-            limit=settings.SURVEY_EMAILS_PER_IP_PER_HOUR,
-        ):
+        limited = rate_limit_refused(
+            (
+                f"email:{request.session.session_key}",
+                settings.SURVEY_EMAILS_PER_SESSION_PER_HOUR,
+            ),
+            (
+                f"email:{client_key(client_ip(request))}",
+                settings.SURVEY_EMAILS_PER_IP_PER_HOUR,
+            ),
+        )
+        if limited:
             refused = render(
                 request,
                 "survey/rate_limited.html",
                 {"wave": wave, "emails": True},
                 status=HTTPStatus.TOO_MANY_REQUESTS,
             )
-            refused["Retry-After"] = str(rate_limit_retry_after())
+            refused["Retry-After"] = str(limited)
             return refused
-        services.resume_link_email(
-            wave=wave,
-            email=form.cleaned_data["email"],
-            link=settings.SITE_URL.rstrip("/") + reverse("survey:resume", args=[token]),
-        )
-        sent_to = form.cleaned_data["email"]
-        form = EmailLinkForm()
+        try:
+            services.resume_link_email(
+                wave=wave,
+                email=form.cleaned_data["email"],
+                link=settings.SITE_URL.rstrip("/")
+                + reverse("survey:resume", args=[token]),
+            )
+        except services.EmailNotSentError:
+            form.add_error(
+                "email",
+                "We could not send the email just now. Copy your link above, "
+                "or try again later",
+            )
+        else:
+            sent_to = form.cleaned_data["email"]
+            form = EmailLinkForm()
     return render(
         request,
         "survey/save.html",

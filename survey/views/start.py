@@ -25,8 +25,7 @@ from survey.views.flow import (
 from throttling.services import (
     client_ip,
     client_key,
-    rate_limit_hit,
-    rate_limit_retry_after,
+    rate_limit_refused,
 )
 
 
@@ -88,12 +87,12 @@ def begin(request, wave_slug):
         raise Http404("This wave has no questions yet.")
     if not request.session.session_key:
         request.session.create()
-    limited = rate_limit_hit(
-        key=f"session:{request.session.session_key}",
-        limit=settings.SURVEY_STARTS_PER_SESSION_PER_HOUR,
-    ) or rate_limit_hit(
-        key=client_key(client_ip(request)),
-        limit=settings.SURVEY_STARTS_PER_IP_PER_HOUR,
+    limited = rate_limit_refused(
+        (
+            f"session:{request.session.session_key}",
+            settings.SURVEY_STARTS_PER_SESSION_PER_HOUR,
+        ),
+        (client_key(client_ip(request)), settings.SURVEY_STARTS_PER_IP_PER_HOUR),
     )
     if limited:
         refused = render(
@@ -102,7 +101,7 @@ def begin(request, wave_slug):
             {"wave": wave},
             status=HTTPStatus.TOO_MANY_REQUESTS,
         )
-        refused["Retry-After"] = str(rate_limit_retry_after())
+        refused["Retry-After"] = str(limited)
         return refused
     _response_started, token = services.response_start(
         wave=wave, via=request.POST.get(VIA, "")

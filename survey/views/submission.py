@@ -16,12 +16,11 @@ from survey.views.flow import (
     draft_required,
     not_open_page,
     session_mark_submitted,
-    session_response,
     session_token,
     shown_steps,
     step_url,
     submitted_here,
-    wave_or_404,
+    wave_and_response,
     wave_steps,
 )
 
@@ -78,13 +77,12 @@ def _display_answer(question: Question, answers: dict) -> dict:
 
 def submit(request, wave_slug):
     """Submit once; a repeat (double click, back, retry) shows the same result."""
-    wave = wave_or_404(wave_slug)
+    wave, response = wave_and_response(request, wave_slug)
     if request.method != "POST":
         # A reloaded or bookmarked form address: back to check answers.
         return redirect("survey:check", wave_slug=wave.slug)
     if SubmitForm(request.POST).is_spam:
         return render(request, "survey/refused.html", status=HTTPStatus.BAD_REQUEST)
-    response = session_response(request, wave)
     if response is None:
         return redirect("survey:wave_start", wave_slug=wave.slug)
     # A repeat from the browser that submitted finds it marked already; a stale
@@ -112,8 +110,7 @@ def submit(request, wave_slug):
 @never_cache
 def confirmation(request, wave_slug):
     """The reference number, what happens next, and how to withdraw."""
-    wave = wave_or_404(wave_slug)
-    response = session_response(request, wave)
+    wave, response = wave_and_response(request, wave_slug)
     if response is None or not response.is_submitted:
         return redirect("survey:wave_start", wave_slug=wave.slug)
     token = session_token(request, wave)

@@ -1,0 +1,55 @@
+"""The compiled pages kept per process: read once, rebuilt when a question changes."""
+
+from http import HTTPStatus
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from survey.models import Question
+
+pytestmark = pytest.mark.django_db
+
+
+def _begin(client, wave):
+    response = client.post(reverse("survey:begin", args=[wave.slug]), {"website": ""})
+    assert response.status_code == HTTPStatus.FOUND
+    return response["Location"]
+
+
+def _reads_questions(queries) -> bool:
+    return any(
+        q["sql"].startswith(('SELECT "survey_question"', 'SELECT "survey_section"'))
+        for q in queries
+    )
+
+
+def test_pages_are_not_read_again_while_unchanged(client, open_wave):
+    consent_page = _begin(client, open_wave)
+    client.get(consent_page)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(consent_page)
+    assert response.status_code == HTTPStatus.OK
+    assert not _reads_questions(queries.captured_queries)
+
+
+def test_an_edited_question_shows_on_the_next_page_view(client, open_wave):
+    consent_page = _begin(client, open_wave)
+    client.get(consent_page)
+    question = Question.objects.get(wave=open_wave, code="consent")
+    question.text = "I have read the privacy notice and agree (edited)"
+    question.save()
+    html = client.get(consent_page).content.decode()
+    assert "I have read the privacy notice and agree (edited)" in html
+
+
+def test_a_deleted_question_leaves_the_page_at_once(client, open_wave):
+    consent_page = _begin(client, open_wave)
+    client.post(consent_page, {"consent": "on"})
+    page = reverse("survey:step", args=[open_wave.slug, "about_you-2"])
+    assert 'name="organisation_name"' in client.get(page).content.decode()
+    Question.objects.filter(wave=open_wave, code="organisation_name").delete()
+    html = client.get(page).content.decode()
+    assert 'name="organisation_name"' not in html
+    assert 'name="job_role"' in html
