@@ -41,12 +41,14 @@ def test_a_new_code_is_ten_characters_from_the_unambiguous_alphabet():
 
 def test_two_collectors_cannot_share_a_code():
     first = CollectorFactory()
-    with pytest.raises(IntegrityError):
+    with pytest.raises(IntegrityError, match="survey_collector_code"):
         CollectorFactory(code=first.code)
 
 
 def test_a_borough_collector_must_name_its_borough():
-    with pytest.raises(IntegrityError):
+    with pytest.raises(
+        IntegrityError, match="survey_collector_borough_kind_has_borough"
+    ):
         CollectorFactory(kind=Collector.Kind.BOROUGH, borough="")
 
 
