@@ -212,23 +212,21 @@ def column_chart(days: list[tuple[str, int, int]]):
     }
 
 
-def tile_map(counts: dict[str, int]):
-    """A tile per local authority area, shaded in five steps up to the largest."""
-    top = max([counts.get(code, 0) for code in TILE_GRID] + [0])
-    tiles = []
+def _tiles(shades: dict[str, int], values: dict[str, int], key: str, css: str):
+    """The tile grid, a tile per local authority area with its shade (0 to 4)."""
     labels = dict(Borough.choices)
+    tiles = []
     for code, (row, column) in TILE_GRID.items():
-        count = counts.get(code, 0)
-        shade = 0 if not count or not top else min(4, 1 + (4 * count - 1) // top)
+        shade = shades[code]
         tiles.append(
             {
                 "code": code,
                 "name": labels[code],
                 "abbreviation": TILE_ABBREVIATIONS[code],
-                "count": count,
+                key: values.get(code, 0),
                 "x": column * (TILE + TILE_GAP),
                 "y": row * (TILE + TILE_GAP),
-                "css": f"staff-tile staff-tile-{shade}",
+                "css": css.format(shade=shade),
                 "dark": shade >= 3,
             }
         )
@@ -238,6 +236,16 @@ def tile_map(counts: dict[str, int]):
         "size": TILE,
         "tiles": tiles,
     }
+
+
+def tile_map(counts: dict[str, int]):
+    """A tile per local authority area, shaded in five steps up to the largest."""
+    top = max([counts.get(code, 0) for code in TILE_GRID] + [0])
+    shades = {}
+    for code in TILE_GRID:
+        count = counts.get(code, 0)
+        shades[code] = 0 if not count or not top else min(4, 1 + (4 * count - 1) // top)
+    return _tiles(shades, counts, "count", "staff-tile staff-tile-{shade}")
 
 
 def coverage_map(percents: dict[str, int]):
@@ -245,31 +253,18 @@ def coverage_map(percents: dict[str, int]):
 
     Steps: none (0%), under a third, under two thirds, under all, all (100%).
     """
-    labels = dict(Borough.choices)
-    tiles = []
-    for code, (row, column) in TILE_GRID.items():
+    shades = {}
+    for code in TILE_GRID:
         percent = percents.get(code, 0)
         if percent >= 100:
-            shade = 4
+            shades[code] = 4
         elif percent == 0:
-            shade = 0
+            shades[code] = 0
         else:
-            shade = 1 + min(2, 3 * percent // 100)
-        tiles.append(
-            {
-                "code": code,
-                "name": labels[code],
-                "abbreviation": TILE_ABBREVIATIONS[code],
-                "percent": percent,
-                "x": column * (TILE + TILE_GAP),
-                "y": row * (TILE + TILE_GAP),
-                "css": f"staff-tile staff-tile-{shade} staff-coverage-{shade}",
-                "dark": shade >= 3,
-            }
-        )
-    return {
-        "width": 8 * (TILE + TILE_GAP),
-        "height": 6 * (TILE + TILE_GAP),
-        "size": TILE,
-        "tiles": tiles,
-    }
+            shades[code] = 1 + min(2, 3 * percent // 100)
+    return _tiles(
+        shades,
+        percents,
+        "percent",
+        "staff-tile staff-tile-{shade} staff-coverage-{shade}",
+    )
