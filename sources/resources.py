@@ -4,7 +4,7 @@ import re
 
 from import_export import fields, resources, widgets
 
-from sources.models import ResourceUse, Source
+from sources.models import LOADED_FIELDS, ResourceUse, Source
 
 
 class AllOrNothingResource(resources.ModelResource):
@@ -44,19 +44,8 @@ class SourceResource(AllOrNothingResource):
     class Meta:
         model = Source
         import_id_fields = ("code",)
-        fields = (
-            "code",
-            "title",
-            "author",
-            "published",
-            "kind",
-            "url",
-            "description",
-            "is_resource",
-            "good_for",
-            "uses",
-            "resource_order",
-        )
+        # The code, then what the loader writes (one list for both).
+        fields = ("code", *LOADED_FIELDS)
         export_order = fields
         # The model's own rules (a title, the date format, the kind) give row
         # errors in the preview.
