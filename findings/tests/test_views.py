@@ -127,6 +127,30 @@ def test_an_unpublished_release_disappears_from_public_pages(
 def test_home_roadmap_and_closed_wave_pages_link_to_findings(client, wave, content):
     for url in ["/", "/roadmap/", f"/survey/{wave.slug}/"]:
         assert 'href="/findings/"' in client.get(url).content.decode(), url
+    # On the roadmap, the link sits in phase 2 (the survey) and nowhere else.
+    phases = client.get("/roadmap/").content.decode().split("Phase ")
+    linked = [p.split("<", 1)[0] for p in phases[1:] if 'href="/findings/"' in p]
+    assert linked == ["2"]
+
+
+def test_a_release_missing_a_mapped_question_says_so_and_never_fails(
+    client, analyst_client, analyst
+):
+    from findings.tests.conftest import closed_wave
+    from survey.models import Question
+
+    wave = closed_wave("short-questionnaire")
+    Question.objects.filter(wave=wave, code="components_lived_experience").delete()
+    release = FindingsRelease.objects.create(wave=wave, title="Short")
+    preview = analyst_client.get(
+        reverse("admin:findings_findingsrelease_preview", args=[release.pk])
+    )
+    assert preview.status_code == HTTPStatus.OK
+    assert "left out: components_lived_experience" in preview.content.decode()
+    release_publish(release=release, user=analyst)
+    page = client.get(f"/findings/{wave.slug}/")
+    assert page.status_code == HTTPStatus.OK
+    assert "left out: components_lived_experience" in page.content.decode()
 
 
 def test_demo_release_is_labelled_demo(client, db, analyst):
