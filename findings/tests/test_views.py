@@ -75,7 +75,7 @@ def test_the_csv_has_a_metadata_header_and_no_count_from_1_to_9(client, publishe
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows[1] == ["# Wave", published.wave.name]
-    assert rows[2][0] == "# Released"
+    assert rows[2] == ["# Released", published.published_at.date().isoformat()]
     assert rows[3][0] == "# Suppression rule" and "fewer than 10" in rows[3][1]
     header = rows.index(
         [
