@@ -182,3 +182,27 @@ def test_small_waves_publish_and_render_without_a_small_count(client, analyst, c
         assert "Fewer than 10 people submitted a response" in page or count == 0
     csv_response = client.get(f"/findings/{wave.slug}/findings.csv")
     assert csv_response.status_code == HTTPStatus.OK
+
+
+def test_no_respondents_words_reach_a_release_its_page_or_its_csv(
+    client, wave, analyst
+):
+    from survey.models import FREE_TEXT_TYPES, Question, Response
+
+    words = "Our manager ignores every wellbeing request zqx"
+    keys = list(
+        Question.objects.filter(wave=wave, type__in=FREE_TEXT_TYPES).values_list(
+            "code", flat=True
+        )
+    )
+    assert keys
+    for response in Response.objects.submitted().filter(wave=wave)[:12]:
+        response.set_answers(response.answers | dict.fromkeys(keys, words))
+        response.save()
+    release = FindingsRelease.objects.create(wave=wave, title="Words")
+    release_publish(release=release, user=analyst)
+    release.refresh_from_db()
+    assert words not in str(release.snapshot)
+    assert words not in client.get(f"/findings/{wave.slug}/").content.decode()
+    csv_text = client.get(f"/findings/{wave.slug}/findings.csv").content.decode()
+    assert words not in csv_text
