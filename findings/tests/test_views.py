@@ -206,3 +206,12 @@ def test_no_respondents_words_reach_a_release_its_page_or_its_csv(
     assert words not in client.get(f"/findings/{wave.slug}/").content.decode()
     csv_text = client.get(f"/findings/{wave.slug}/findings.csv").content.decode()
     assert words not in csv_text
+
+
+@pytest.mark.parametrize(
+    "path", ["/findings/no-such-wave/", "/findings/no-such-wave/findings.csv"]
+)
+def test_an_unknown_wave_gets_the_styled_not_found_page(client, db, path):
+    response = client.get(path)
+    assert response.status_code == HTTPStatus.NOT_FOUND
+    assert "Page not found" in response.content.decode()
