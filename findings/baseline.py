@@ -1,8 +1,9 @@
 """The baseline beside the self-assessment: roadmap areas mapped to survey answers.
 
-The map is data (findings/content/baseline-map.yaml). The roadmap asks
-``baseline_for_sector`` for a sector's published figures; findings never
-imports the roadmap, so the dependency runs one way (docs/findings.md).
+The map is data (findings/content/baseline-map.yaml). The roadmap reads the
+newest published figures with its result (``newest_release``) and turns them
+into a sector's sentences (``baseline_from``); findings never imports the
+roadmap, so the dependency runs one way (docs/findings.md).
 """
 
 from functools import cache
