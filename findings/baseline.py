@@ -1,14 +1,18 @@
 """The baseline beside the self-assessment: roadmap areas mapped to survey answers.
 
-The map is data (findings/content/baseline-map.yaml). The roadmap asks
-``baseline_for_sector`` for a sector's published figures; findings never
-imports the roadmap, so the dependency runs one way (docs/findings.md).
+The map is data (findings/content/baseline-map.yaml). The roadmap reads the
+newest published figures with its result (``newest_release``) and turns them
+into a sector's sentences (``baseline_from``); findings never imports the
+roadmap, so the dependency runs one way (docs/findings.md).
 """
 
 from functools import cache
 from pathlib import Path
 
 import yaml
+from django.db.models import JSONField, Subquery
+from django.db.models.functions import JSONObject
+from django.urls import reverse
 
 from findings.models import FindingsRelease
 from findings.release import SECTOR_LABELS, Measure
@@ -75,23 +79,46 @@ def baseline_lines(snapshot: dict, sector: str) -> dict[str, dict]:
     return lines
 
 
+def newest_release() -> Subquery:
+    """The newest published release's figures, as an expression to annotate with.
+
+    Lets a page that already reads one row (a self-assessment result) carry the
+    baseline in the same query. Only published, already suppressed figures are read.
+    """
+    return Subquery(
+        FindingsRelease.objects.published().values(figures=_figures())[:1],
+        output_field=JSONField(),
+    )
+
+
+def _figures() -> JSONObject:
+    """What the baseline needs of a release, as one JSON value."""
+    return JSONObject(
+        snapshot="snapshot", wave_name="wave__name", wave_slug="wave__slug"
+    )
+
+
+def baseline_from(release: dict | None, sector: str) -> dict | None:
+    """A sector's figures by roadmap area, from ``newest_release``'s value."""
+    if not sector or release is None:
+        return None
+    return {
+        "release_url": reverse(
+            "findings:detail", kwargs={"wave_slug": release["wave_slug"]}
+        ),
+        "wave_name": release["wave_name"],
+        "areas": baseline_lines(release["snapshot"], sector),
+    }
+
+
 def baseline_for_sector(sector: str) -> dict | None:
     """The newest published release's figures for a sector, by roadmap area.
 
-    One query. Only published, already suppressed figures are read.
+    One query (none without a sector).
     """
     if not sector:
         return None
     release = (
-        FindingsRelease.objects.published()
-        .select_related("wave")
-        .only("snapshot", "wave__slug", "wave__name", "wave__opens_at")
-        .first()
+        FindingsRelease.objects.published().values_list(_figures(), flat=True).first()
     )
-    if release is None:
-        return None
-    return {
-        "release_url": release.get_absolute_url(),
-        "wave_name": release.wave.name,
-        "areas": baseline_lines(release.snapshot, sector),
-    }
+    return baseline_from(release, sector)

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from findings.baseline import baseline_for_sector
+from findings.baseline import baseline_from, newest_release
 from roadmap import scoring, services
 from roadmap.charts import stage_chart
 from roadmap.forms import SectorForm, SelfAssessmentForm
@@ -254,7 +254,12 @@ def self_assessment_questions(request):
 @never_cache
 def self_assessment_results(request, token):
     """A result, opened by its unguessable link: stages, next steps, comparison."""
-    assessment = SelfAssessment.objects.for_token(token).first()
+    # The published survey baseline (findings) rides along in the same query.
+    assessment = (
+        SelfAssessment.objects.for_token(token)
+        .annotate(baseline_release=newest_release())
+        .first()
+    )
     if assessment is None:
         raise Http404("No result at this address")
     results = assessment_results(
@@ -289,8 +294,7 @@ def self_assessment_results(request, token):
             "journey_map": journey_map,
             "here_rows": list(zip(results, journey_map.horizontal.lines, strict=True)),
             "comparison": sector_comparison(assessment, results),
-            # The published survey baseline for the sector (findings app).
-            "baseline": baseline_for_sector(sector),
+            "baseline": baseline_from(assessment.baseline_release, sector),
             "minimum": COMPARISON_MINIMUM,
             "share_url": request.build_absolute_uri(),
             "stages_reached": scoring.StageReached,

@@ -75,7 +75,7 @@ def test_the_csv_has_a_metadata_header_and_no_count_from_1_to_9(client, publishe
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows[1] == ["# Wave", published.wave.name]
-    assert rows[2][0] == "# Released"
+    assert rows[2] == ["# Released", published.published_at.date().isoformat()]
     assert rows[3][0] == "# Suppression rule" and "fewer than 10" in rows[3][1]
     header = rows.index(
         [
@@ -127,6 +127,30 @@ def test_an_unpublished_release_disappears_from_public_pages(
 def test_home_roadmap_and_closed_wave_pages_link_to_findings(client, wave, content):
     for url in ["/", "/roadmap/", f"/survey/{wave.slug}/"]:
         assert 'href="/findings/"' in client.get(url).content.decode(), url
+    # On the roadmap, the link sits in phase 2 (the survey) and nowhere else.
+    phases = client.get("/roadmap/").content.decode().split("Phase ")
+    linked = [p.split("<", 1)[0] for p in phases[1:] if 'href="/findings/"' in p]
+    assert linked == ["2"]
+
+
+def test_a_release_missing_a_mapped_question_says_so_and_never_fails(
+    client, analyst_client, analyst
+):
+    from findings.tests.conftest import closed_wave
+    from survey.models import Question
+
+    wave = closed_wave("short-questionnaire")
+    Question.objects.filter(wave=wave, code="components_lived_experience").delete()
+    release = FindingsRelease.objects.create(wave=wave, title="Short")
+    preview = analyst_client.get(
+        reverse("admin:findings_findingsrelease_preview", args=[release.pk])
+    )
+    assert preview.status_code == HTTPStatus.OK
+    assert "left out: components_lived_experience" in preview.content.decode()
+    release_publish(release=release, user=analyst)
+    page = client.get(f"/findings/{wave.slug}/")
+    assert page.status_code == HTTPStatus.OK
+    assert "left out: components_lived_experience" in page.content.decode()
 
 
 def test_demo_release_is_labelled_demo(client, db, analyst):
@@ -158,3 +182,36 @@ def test_small_waves_publish_and_render_without_a_small_count(client, analyst, c
         assert "Fewer than 10 people submitted a response" in page or count == 0
     csv_response = client.get(f"/findings/{wave.slug}/findings.csv")
     assert csv_response.status_code == HTTPStatus.OK
+
+
+def test_no_respondents_words_reach_a_release_its_page_or_its_csv(
+    client, wave, analyst
+):
+    from survey.models import FREE_TEXT_TYPES, Question, Response
+
+    words = "Our manager ignores every wellbeing request zqx"
+    keys = list(
+        Question.objects.filter(wave=wave, type__in=FREE_TEXT_TYPES).values_list(
+            "code", flat=True
+        )
+    )
+    assert keys
+    for response in Response.objects.submitted().filter(wave=wave)[:12]:
+        response.set_answers(response.answers | dict.fromkeys(keys, words))
+        response.save()
+    release = FindingsRelease.objects.create(wave=wave, title="Words")
+    release_publish(release=release, user=analyst)
+    release.refresh_from_db()
+    assert words not in str(release.snapshot)
+    assert words not in client.get(f"/findings/{wave.slug}/").content.decode()
+    csv_text = client.get(f"/findings/{wave.slug}/findings.csv").content.decode()
+    assert words not in csv_text
+
+
+@pytest.mark.parametrize(
+    "path", ["/findings/no-such-wave/", "/findings/no-such-wave/findings.csv"]
+)
+def test_an_unknown_wave_gets_the_styled_not_found_page(client, db, path):
+    response = client.get(path)
+    assert response.status_code == HTTPStatus.NOT_FOUND
+    assert "Page not found" in response.content.decode()

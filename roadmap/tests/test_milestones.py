@@ -45,3 +45,21 @@ def test_milestone_words_are_read_as_their_first_day():
     assert milestone_first_day("10 January 2025") == datetime.date(2025, 1, 10)
     assert milestone_first_day("Late August 2025") == datetime.date(2025, 8, 21)
     assert milestone_first_day("Soon") is None
+
+
+def test_roadmap_draws_the_phases_timeline_with_today_and_a_text_equivalent(
+    client, content
+):
+    html = client.get("/roadmap/").content.decode()
+    svg = html.split('<svg class="til-timeline__svg"', 1)[1].split("</svg>", 1)[0]
+    assert '<title id="timeline-svg-title">' in svg
+    for number in range(1, 5):
+        assert f">Phase {number}</text>" in svg
+    assert ">Today</text>" in svg
+    assert "(reported)</text>" in svg and "(planned)</text>" in svg
+    text = html.split('class="govuk-list govuk-list--number til-timeline__text"')[1]
+    text = text.split("</ol>", 1)[0]
+    assert text.count("<li>") == Phase.objects.count()
+    # Each reported milestone names the source that reports it.
+    reported = Milestone.objects.get(status=MilestoneStatus.REPORTED)
+    assert f"(reported, source: {reported.source.title})" in text

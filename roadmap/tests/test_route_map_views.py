@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from casestudies.tests.factories import CaseStudyFactory
 from roadmap.journey import COMPARISON_MINIMUM
-from roadmap.models import Statement
+from roadmap.models import DomainDescription, Statement
 from roadmap.tests.factories import (
     ActionFactory,
     DomainDescriptionFactory,
@@ -249,3 +249,10 @@ def test_map_pages_contain_no_inline_script_or_style(client, content, path):
     assert "<script>" not in html
     assert "style=" not in html
     assert "<style" not in html
+
+
+def test_old_area_anchors_on_the_journey_page_still_land_on_each_area(client, content):
+    # The long journey page had an anchor per area (#<area slug>).
+    html = _html(client.get(reverse("roadmap:journey")))
+    for area in DomainDescription.objects.all():
+        assert html.count(f'id="{area.slug}"') == 1, area.slug
