@@ -10,6 +10,7 @@ from findings.charts import cell_text, percent_chart
 from findings.models import FindingsRelease
 from findings.release import OTHER_STATEMENTS, SECTIONS, SECTOR_LABELS
 from vocabulary.choices import Domain
+from vocabulary.time import LONDON
 
 SECTION_TITLES = dict(
     [(code, title) for code, title, _ in SECTIONS] + [OTHER_STATEMENTS]
@@ -99,6 +100,14 @@ def release_detail(request, wave_slug):
     return render(request, "findings/detail.html", context)
 
 
+def _london_date(stamp: str) -> str:
+    """The London date of a stored ISO timestamp (just after midnight in summer,
+    London is already a day ahead of UTC)."""
+    if not stamp:
+        return ""
+    return dt.datetime.fromisoformat(stamp).astimezone(LONDON).date().isoformat()
+
+
 def release_csv(request, wave_slug):
     """The published figures as CSV, after a short metadata header."""
     release = _published(wave_slug)
@@ -110,7 +119,7 @@ def release_csv(request, wave_slug):
     writer = csv.writer(response)
     writer.writerow(["# Trauma-Informed London survey findings"])
     writer.writerow(["# Wave", snapshot["wave"]["name"]])
-    writer.writerow(["# Released", snapshot.get("published_at", "")[:10]])
+    writer.writerow(["# Released", _london_date(snapshot.get("published_at", ""))])
     writer.writerow(["# Suppression rule", snapshot["suppression_rule"]])
     writer.writerow(
         ["# Source", request.build_absolute_uri(release.get_absolute_url())]

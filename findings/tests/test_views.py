@@ -12,6 +12,7 @@ from findings import views
 from findings.demo import synthetic_responses
 from findings.models import FindingsRelease
 from findings.services import release_publish
+from vocabulary.time import LONDON
 
 pytestmark = pytest.mark.django_db
 
@@ -75,7 +76,8 @@ def test_the_csv_has_a_metadata_header_and_no_count_from_1_to_9(client, publishe
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows[1] == ["# Wave", published.wave.name]
-    assert rows[2] == ["# Released", published.published_at.date().isoformat()]
+    released = published.published_at.astimezone(LONDON).date().isoformat()
+    assert rows[2] == ["# Released", released]
     assert rows[3][0] == "# Suppression rule" and "fewer than 10" in rows[3][1]
     header = rows.index(
         [
@@ -215,3 +217,22 @@ def test_an_unknown_wave_gets_the_styled_not_found_page(client, db, path):
     response = client.get(path)
     assert response.status_code == HTTPStatus.NOT_FOUND
     assert "Page not found" in response.content.decode()
+
+
+def test_csv_release_date_is_the_london_date(client, published):
+    # 00:30 on 1 July in London is still 30 June in UTC.
+    published.snapshot = {
+        **published.snapshot,
+        "published_at": "2025-06-30T23:30:00+00:00",
+    }
+    published.save()
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                client.get(
+                    reverse("findings:csv", args=[published.wave.slug])
+                ).content.decode()
+            )
+        )
+    )
+    assert rows[2] == ["# Released", "2025-07-01"]
