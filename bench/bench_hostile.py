@@ -27,9 +27,14 @@ import requests
 
 from bench.bench_survey import BASE_DIR, BIN, _database_url, _free_port
 from casestudies.demo import seed_demo as casestudies_seed
+from findings.demo import BASELINE_SLUG
+from findings.demo import seed_demo as findings_seed
 from roadmap.demo import seed_demo as roadmap_seed
+from roadmap.journey_map import STAGE_SLUGS
 from survey.demo import DEMO_WAVE_SLUG
 from survey.demo import seed_demo as survey_seed
+from survey.models import Collector
+from vocabulary.choices import Domain
 
 REQUESTS = int(os.environ.get("BENCH_HOSTILE_REQUESTS", "3000"))
 VISITORS = 8
@@ -183,6 +188,55 @@ def _survey(v: Visitor) -> None:
     )
 
 
+def _segment(v: Visitor, real: str) -> str:
+    """A path segment: now and then the real one, mostly hostile text."""
+    return real if v.rng.random() < 0.3 else quote(_text(v.rng), safe="")
+
+
+# The demo collector's code, read once the demo data is seeded.
+DEMO_VIA: list[str] = []
+
+
+def _via(v: Visitor) -> str:
+    return v.rng.choice([*DEMO_VIA, _text(v.rng)]) if DEMO_VIA else _text(v.rng)
+
+
+def _findings(v: Visitor) -> None:
+    v.send("GET", "/findings/", params={"wave": _text(v.rng)})
+    wave = _segment(v, BASELINE_SLUG)
+    v.send("GET", f"/findings/{wave}/", params={"q": _text(v.rng)})
+    v.send("GET", f"/findings/{wave}/findings.csv", params={"q": _text(v.rng)})
+
+
+def _sharing(v: Visitor) -> None:
+    wave = _segment(v, DEMO_WAVE_SLUG)
+    for page in ("", "share/", "share/poster/"):
+        v.send("GET", f"/survey/{wave}/{page}", params={"via": _via(v)})
+    token, _ = v.form(f"/survey/{DEMO_WAVE_SLUG}/?via={quote(_via(v))}")
+    v.post_form(
+        f"/survey/{DEMO_WAVE_SLUG}/begin/",
+        token,
+        {"new": "1", "via": _via(v), "website": v.rng.choice(["", _text(v.rng)])},
+    )
+
+
+# The areas' addresses, as roadmap's DomainDescription.slug writes them.
+AREAS = [domain.value.replace("_", "-") for domain in Domain]
+STAGES = [*STAGE_SLUGS.values(), "aware"]
+
+
+def _stations(v: Visitor) -> None:
+    area = _segment(v, v.rng.choice(AREAS))
+    stage = _segment(v, v.rng.choice(STAGES))
+    v.send("GET", f"/roadmap/journey/{area}/{stage}/", params={"sector": _text(v.rng)})
+    v.send("GET", f"/roadmap/journey/{area}/", params={"sector": _text(v.rng)})
+
+
+def _guidance(v: Visitor) -> None:
+    for page in ("/resources/", "/commissioning-trauma-informed-training/", "/"):
+        v.send("GET", page, params={"use": _text(v.rng), "q": _text(v.rng)})
+
+
 def _sign_in(v: Visitor) -> None:
     token, _ = v.form("/admin/login/")
     username = v.rng.choice([_text(v.rng), "u" * 300, "admin"])
@@ -230,7 +284,17 @@ def _raw(v: Visitor, path: str) -> None:
         connection.close()
 
 
-JOURNEYS = [_case_studies, _roadmap, _survey, _sign_in, _malformed]
+JOURNEYS = [
+    _case_studies,
+    _roadmap,
+    _survey,
+    _sign_in,
+    _malformed,
+    _findings,
+    _sharing,
+    _stations,
+    _guidance,
+]
 
 
 def _visit(port: int, number: int, budget: int) -> list[tuple[str, str, int, bool]]:
@@ -297,6 +361,10 @@ def run(report):
     survey_seed()
     roadmap_seed()
     casestudies_seed()
+    findings_seed()
+    DEMO_VIA[:] = Collector.objects.filter(wave__slug=DEMO_WAVE_SLUG).values_list(
+        "code", flat=True
+    )
     port = _free_port()
     report.heading(
         f"Hostile sweep: {REQUESTS:,} requests, {VISITORS} visitors, "
