@@ -8,7 +8,7 @@ site's own styled page. The whole module is kept well under a minute.
 import logging
 import re
 from http import HTTPStatus
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 import pytest
 from axes.models import AccessAttempt
@@ -211,7 +211,9 @@ def test_runserver_answers_paths_out_of_static_with_404(settings):
 @SWEEP
 @given(
     q=HOSTILE_TEXT,
-    facet=st.sampled_from(["sectors", "places", "rs", "principles", "domains"]),
+    facet=st.sampled_from(
+        ["sectors", "places", "rs", "principles", "domains", "evidence", "components"]
+    ),
     value=HOSTILE_TEXT,
     page=HOSTILE_TEXT,
 )
@@ -288,6 +290,13 @@ def test_survey_links_survive_any_token_reference_or_step(
     )
     assert_handled(client.get(f"/survey/{slug}/"))
     assert_handled(client.get(f"/survey/{wave.slug}/questions/{step}/"))
+    # With a draft begun, the first step and the contact page read ?change=.
+    first_step = client.post(reverse("survey:begin", args=[wave.slug]))["Location"]
+    for url in (first_step, reverse("survey:contact", args=[wave.slug])):
+        assert_handled(client.get(url, {"change": reference}))
+        assert_handled(
+            client.post(f"{url}?change={quote(reference)}", {"action": step})
+        )
 
 
 @SWEEP
