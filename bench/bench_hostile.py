@@ -24,6 +24,7 @@ from http.cookiejar import DefaultCookiePolicy
 from urllib.parse import quote
 
 import requests
+from django.contrib.auth import get_user_model
 
 from bench.bench_survey import BASE_DIR, BIN, _database_url, _free_port
 from casestudies.demo import seed_demo as casestudies_seed
@@ -43,6 +44,7 @@ CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 FIELD = re.compile(r'name="([^"]+)"')
 STYLED = 'class="govuk-template"'
 GUNICORN_LINE_LIMIT = 4094
+SECRET_KEY = "bench-hostile-sweep-only-" + "k3Xw9" * 10
 
 FIXED = [
     "-" * 40,
@@ -237,6 +239,57 @@ def _guidance(v: Visitor) -> None:
         v.send("GET", page, params={"use": _text(v.rng), "q": _text(v.rng)})
 
 
+def _coverage(v: Visitor) -> None:
+    """The analysts' coverage target and CSV, in a signed-in staff session."""
+    cookies = v.cookies
+    v.cookies = {"sessionid": STAFF_SESSION[0]} if STAFF_SESSION else {}
+    try:
+        wave = v.rng.choice([DEMO_WAVE_SLUG, _text(v.rng)])
+        v.send("GET", "/admin/dashboard/", params={"wave": wave})
+        token, _ = v.form(f"/admin/dashboard/?wave={DEMO_WAVE_SLUG}")
+        target = v.rng.choice(["10", _text(v.rng)])
+        v.post_form(
+            f"/admin/dashboard/?wave={quote(wave)}", token, {"coverage_target": target}
+        )
+        v.send("GET", "/admin/dashboard/coverage.csv", params={"wave": wave})
+    finally:
+        v.cookies = cookies
+
+
+# A signed-in analyst's session key, shared by the visitors' staff journeys.
+STAFF_SESSION: list[str] = []
+
+
+def _staff_session(secret_key: str) -> str:
+    """An analyst's session, password and code steps passed, as the server signs it."""
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.auth.models import Group
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.test import override_settings
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from staff.roles import ANALYST
+
+    user, _ = get_user_model().objects.get_or_create(
+        username="bench-hostile-analyst", defaults={"is_staff": True}
+    )
+    user.set_unusable_password()
+    user.save()
+    user.groups.add(Group.objects.get(name=ANALYST))
+    device, _ = TOTPDevice.objects.get_or_create(
+        user=user, name="Bench device", defaults={"confirmed": True}
+    )
+    with override_settings(SECRET_KEY=secret_key):
+        session = SessionStore()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.create()
+    return session.session_key
+
+
 def _sign_in(v: Visitor) -> None:
     token, _ = v.form("/admin/login/")
     username = v.rng.choice([_text(v.rng), "u" * 300, "admin"])
@@ -294,6 +347,7 @@ JOURNEYS = [
     _sharing,
     _stations,
     _guidance,
+    _coverage,
 ]
 
 
@@ -312,7 +366,7 @@ def _start_server(port: int, log) -> subprocess.Popen:
         **os.environ,
         "DJANGO_ENV": "production",
         "DJANGO_SETTINGS_MODULE": "bench.hostile_settings",
-        "SECRET_KEY": "bench-hostile-sweep-only-" + "k3Xw9" * 10,
+        "SECRET_KEY": SECRET_KEY,
         "ALLOWED_HOSTS": "127.0.0.1",
         "SITE_URL": f"https://127.0.0.1:{port}",
         # Resume-link emails go nowhere but the server's log, on purpose.
@@ -365,6 +419,7 @@ def run(report):
     DEMO_VIA[:] = Collector.objects.filter(wave__slug=DEMO_WAVE_SLUG).values_list(
         "code", flat=True
     )
+    STAFF_SESSION[:] = [_staff_session(SECRET_KEY)]
     port = _free_port()
     report.heading(
         f"Hostile sweep: {REQUESTS:,} requests, {VISITORS} visitors, "
@@ -397,6 +452,13 @@ def run(report):
     print(
         "  answers by status: "
         + ", ".join(f"{s}: {n:,}" for s, n in sorted(statuses.items()))
+    )
+    # The staff journeys reached the dashboard signed in, not the sign-in page.
+    signed_in = [
+        r for r in results if r[1].startswith("/admin/dashboard") and r[2] == 200
+    ]
+    report.figure(
+        "signed-in coverage pages and CSVs answered", len(signed_in), "responses"
     )
     report.figure("server errors (5xx, or no answer)", len(server_errors), "responses")
     report.figure("4xx answered without the styled page", len(unstyled), "responses")
