@@ -5,232 +5,67 @@ bench/hostile_settings.py) against the benchmark's throwaway database, loaded
 with the demo content. Then eight visitors send hostile input to every public
 form and query parameter: arbitrary Unicode and control characters, NUL,
 runs of search operators, overlong values, forms in other charsets, oversized
-bodies, paths out of /static/, a username longer than any account's. Prints
+bodies, paths out of /static/, a username longer than any account's; and, in
+a signed-in analyst's session, to the coverage target and coverage CSV. Prints
 the count of 5xx answers, which must be 0, and how many 4xx answers were not
 the site's styled page.
 """
 
-import http.client
 import os
 import random
-import re
 import subprocess
 import tempfile
 import time
 import urllib.request
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
-from http.cookiejar import DefaultCookiePolicy
-from urllib.parse import quote
 
-import requests
+from django.contrib.auth import get_user_model
 
 from bench.bench_survey import BASE_DIR, BIN, _database_url, _free_port
+from bench.hostile_journeys import DEMO_VIA, JOURNEYS, STAFF_SESSION, Visitor
 from casestudies.demo import seed_demo as casestudies_seed
+from findings.demo import seed_demo as findings_seed
 from roadmap.demo import seed_demo as roadmap_seed
 from survey.demo import DEMO_WAVE_SLUG
 from survey.demo import seed_demo as survey_seed
+from survey.models import Collector
 
 REQUESTS = int(os.environ.get("BENCH_HOSTILE_REQUESTS", "3000"))
 VISITORS = 8
 SEED = 15
-CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-FIELD = re.compile(r'name="([^"]+)"')
-STYLED = 'class="govuk-template"'
 GUNICORN_LINE_LIMIT = 4094
-
-FIXED = [
-    "-" * 40,
-    "- " * 40,
-    "-(" * 50,
-    '"' * 80,
-    " or " * 40,
-    "\x00",
-    "a\x00b",
-    "\u202etxt.exe",
-    "x" * 5000,
-    "../../etc/passwd",
-    "{{ 7*7 }}",
-    "<script>alert(1)</script>",
-    "' OR 1=1 --",
-    "\r\nSet-Cookie: x=1",
-    "9" * 40,
-    "-1",
-    "",
-    "nhs",
-    "choice",
-]
-# Code points from control characters to astral planes (no lone surrogates:
-# they cannot be encoded into a request).
-RANGES = [
-    (0, 0x7F),
-    (0x80, 0x2FF),
-    (0x200B, 0x206F),
-    (0x0590, 0x06FF),
-    (0x1F300, 0x1F6FF),
-]
+SECRET_KEY = "bench-hostile-sweep-only-" + "k3Xw9" * 10
 
 
-def _text(rng: random.Random) -> str:
-    if rng.random() < 0.4:
-        return rng.choice(FIXED)
-    length = rng.choice([1, 5, 20, 60, 300])
-    chars = []
-    for _ in range(length):
-        low, high = rng.choice(RANGES)
-        chars.append(chr(rng.randint(low, high)))
-    return "".join(chars)
+def _staff_session(secret_key: str) -> str:
+    """An analyst's session, password and code steps passed, as the server signs it."""
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.auth.models import Group
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.test import override_settings
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
 
+    from staff.roles import ANALYST
 
-class Visitor:
-    """One browser: cookies kept by hand, since production marks them Secure."""
-
-    def __init__(self, port: int, rng: random.Random):
-        self.base = f"http://127.0.0.1:{port}"
-        self.origin = f"https://127.0.0.1:{port}"
-        self.rng = rng
-        self.session = requests.Session()
-        self.session.cookies.set_policy(DefaultCookiePolicy(allowed_domains=[]))
-        self.cookies: dict[str, str] = {}
-        self.results: list[tuple[str, str, int, bool]] = []
-
-    def send(self, method: str, path: str, **kwargs) -> requests.Response | None:
-        """One request as a browser behind the TLS proxy would send it."""
-        headers = {
-            # The load balancer's header: the request came over HTTPS.
-            "X-Forwarded-Proto": "https",
-            "Origin": self.origin,
-            "Referer": self.origin + "/",
-            **kwargs.pop("headers", {}),
-        }
-        try:
-            response = self.session.request(
-                method,
-                self.base + path,
-                headers=headers,
-                cookies=self.cookies,
-                allow_redirects=False,
-                timeout=60,
-                **kwargs,
-            )
-        except requests.RequestException as error:
-            self.results.append((method, path, 0, False))
-            print(f"  request failed: {method} {path[:80]!r}: {error}")
-            return None
-        self.cookies.update(response.cookies.get_dict())
-        styled = STYLED in response.text
-        # The path as sent, query string included.
-        sent = response.request.path_url
-        self.results.append((method, sent, response.status_code, styled))
-        return response
-
-    def form(self, path: str) -> tuple[str, list[str]]:
-        """The CSRF token and field names of the form on a page."""
-        response = self.send("GET", path)
-        html = response.text if response is not None else ""
-        token = CSRF.search(html)
-        names = [
-            n for n in dict.fromkeys(FIELD.findall(html)) if n != "csrfmiddlewaretoken"
-        ]
-        return (token.group(1) if token else ""), names
-
-    def post_form(
-        self, path: str, token: str, fields: dict
-    ) -> requests.Response | None:
-        return self.send("POST", path, data={"csrfmiddlewaretoken": token, **fields})
-
-    def hostile(self, names: list[str]) -> dict[str, str]:
-        return {name: _text(self.rng) for name in names}
-
-
-def _case_studies(v: Visitor) -> None:
-    facet = v.rng.choice(
-        ["sectors", "places", "rs", "principles", "domains", "evidence"]
+    user, _ = get_user_model().objects.get_or_create(
+        username="bench-hostile-analyst", defaults={"is_staff": True}
     )
-    v.send(
-        "GET",
-        "/case-studies/",
-        params={"q": _text(v.rng), facet: _text(v.rng), "page": _text(v.rng)},
+    user.set_unusable_password()
+    user.save()
+    user.groups.add(Group.objects.get(name=ANALYST))
+    device, _ = TOTPDevice.objects.get_or_create(
+        user=user, name="Bench device", defaults={"confirmed": True}
     )
-    v.send("GET", f"/case-studies/{quote(_text(v.rng), safe='')}/")
-
-
-def _roadmap(v: Visitor) -> None:
-    v.send("GET", "/roadmap/journey/", params={"sector": _text(v.rng)})
-    v.send("GET", f"/roadmap/journey/{quote(_text(v.rng), safe='')}/")
-    v.send("GET", f"/roadmap/self-assessment/results/{quote(_text(v.rng), safe='')}/")
-    token, names = v.form("/roadmap/self-assessment/questions/")
-    v.post_form("/roadmap/self-assessment/questions/", token, v.hostile(names))
-
-
-def _survey(v: Visitor) -> None:
-    wave = f"/survey/{DEMO_WAVE_SLUG}"
-    token, _ = v.form(f"{wave}/")
-    started = v.post_form(f"{wave}/begin/", token, {"new": "1"})
-    if started is not None and started.status_code == 302:
-        step = started.headers["Location"].replace(v.origin, "")
-        token, names = v.form(step)
-        v.post_form(step, token, v.hostile(names))
-    for name in ("save-and-return", "case-study-contact", "check-answers", "submit"):
-        v.post_form(
-            f"{wave}/{name}/", token, v.hostile(["email", "contact", "consent"])
-        )
-    v.send("GET", f"/survey/resume/{quote(_text(v.rng), safe='')}/")
-    v.post_form(
-        f"/survey/resume/{quote(_text(v.rng), safe='')}/withdraw/",
-        token,
-        {"reference": _text(v.rng), "confirm": "on"},
-    )
-
-
-def _sign_in(v: Visitor) -> None:
-    token, _ = v.form("/admin/login/")
-    username = v.rng.choice([_text(v.rng), "u" * 300, "admin"])
-    v.post_form(
-        "/admin/login/?next=" + quote(_text(v.rng)),
-        token,
-        {"username": username, "password": _text(v.rng)},
-    )
-
-
-def _malformed(v: Visitor) -> None:
-    token, _ = v.form("/roadmap/self-assessment/questions/")
-    charset = v.rng.choice(["latin-1", "utf-16", "windows-1252", "no-such-charset"])
-    v.send(
-        "POST",
-        "/roadmap/self-assessment/questions/",
-        data=b"csrfmiddlewaretoken=" + token.encode() + b"&sector=\xff\xfe\x00",
-        headers={
-            "Content-Type": f"application/x-www-form-urlencoded; charset={charset}"
-        },
-    )
-    v.send(
-        "POST",
-        f"/survey/{DEMO_WAVE_SLUG}/begin/",
-        data=b"website=" + b"x" * 300_000,
-        headers={"Content-Type": "application/x-www-form-urlencoded"},
-    )
-    fields = "&".join(f"f{i}=1" for i in range(500))
-    v.send("GET", f"/case-studies/?{fields}")
-    v.send("GET", "/" + quote(_text(v.rng)))
-    v.send("GET", "/", headers={"Host": "evil.example"})
-    _raw(v, "/static/../tilondon/settings.py")
-    _raw(v, "/static/%2e%2e/%2e%2e/etc/passwd")
-
-
-def _raw(v: Visitor, path: str) -> None:
-    """A path sent exactly as written: HTTP clients would tidy the dots away."""
-    connection = http.client.HTTPConnection("127.0.0.1", int(v.base.rsplit(":", 1)[1]))
-    try:
-        connection.request("GET", path, headers={"X-Forwarded-Proto": "https"})
-        response = connection.getresponse()
-        body = response.read().decode(errors="replace")
-        v.results.append(("GET", path, response.status, STYLED in body))
-    finally:
-        connection.close()
-
-
-JOURNEYS = [_case_studies, _roadmap, _survey, _sign_in, _malformed]
+    with override_settings(SECRET_KEY=secret_key):
+        session = SessionStore()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.create()
+    return session.session_key
 
 
 def _visit(port: int, number: int, budget: int) -> list[tuple[str, str, int, bool]]:
@@ -248,7 +83,7 @@ def _start_server(port: int, log) -> subprocess.Popen:
         **os.environ,
         "DJANGO_ENV": "production",
         "DJANGO_SETTINGS_MODULE": "bench.hostile_settings",
-        "SECRET_KEY": "bench-hostile-sweep-only-" + "k3Xw9" * 10,
+        "SECRET_KEY": SECRET_KEY,
         "ALLOWED_HOSTS": "127.0.0.1",
         "SITE_URL": f"https://127.0.0.1:{port}",
         # Resume-link emails go nowhere but the server's log, on purpose.
@@ -297,6 +132,11 @@ def run(report):
     survey_seed()
     roadmap_seed()
     casestudies_seed()
+    findings_seed()
+    DEMO_VIA[:] = Collector.objects.filter(wave__slug=DEMO_WAVE_SLUG).values_list(
+        "code", flat=True
+    )
+    STAFF_SESSION[:] = [_staff_session(SECRET_KEY)]
     port = _free_port()
     report.heading(
         f"Hostile sweep: {REQUESTS:,} requests, {VISITORS} visitors, "
@@ -329,6 +169,13 @@ def run(report):
     print(
         "  answers by status: "
         + ", ".join(f"{s}: {n:,}" for s, n in sorted(statuses.items()))
+    )
+    # The staff journeys reached the dashboard signed in, not the sign-in page.
+    signed_in = [
+        r for r in results if r[1].startswith("/admin/dashboard") and r[2] == 200
+    ]
+    report.figure(
+        "signed-in coverage pages and CSVs answered", len(signed_in), "responses"
     )
     report.figure("server errors (5xx, or no answer)", len(server_errors), "responses")
     report.figure("4xx answered without the styled page", len(unstyled), "responses")

@@ -4,6 +4,7 @@ import csv
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.core.validators import slug_re
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -112,6 +113,15 @@ def two_factor_setup(request, site):
 SET_TARGET = "survey.set_coverage_target"
 
 
+def _chosen_wave_slug(request) -> str:
+    """The ?wave= slug, or "" for anything no slug could be.
+
+    PostgreSQL refuses a NUL in a query, so hostile text never reaches one.
+    """
+    wave_slug = request.GET.get("wave", "")
+    return wave_slug if slug_re.fullmatch(wave_slug) else ""
+
+
 def dashboard(request, site):
     """The analyst dashboard: counts and charts for one wave or all waves.
 
@@ -119,7 +129,7 @@ def dashboard(request, site):
     """
     if not request.user.has_perm("audit.view_dashboard"):
         raise PermissionDenied
-    wave_slug = request.GET.get("wave", "")
+    wave_slug = _chosen_wave_slug(request)
     may_set_target = request.user.has_perm(SET_TARGET)
     posted_form = None
     if request.method == "POST":
@@ -152,7 +162,7 @@ def coverage_csv(request, site):
     """The coverage table of one wave as a CSV file (counts only, safe cells)."""
     if not request.user.has_perm("audit.view_dashboard"):
         raise PermissionDenied
-    wave = Wave.objects.filter(slug=request.GET.get("wave", "")).first()
+    wave = Wave.objects.filter(slug=_chosen_wave_slug(request)).first()
     if wave is None:
         raise Http404("Choose a wave.")
     response = HttpResponse(content_type="text/csv; charset=utf-8")

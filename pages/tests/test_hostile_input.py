@@ -8,6 +8,7 @@ site's own styled page. The whole module is kept well under a minute.
 import logging
 import re
 from http import HTTPStatus
+from urllib.parse import quote, urlencode
 
 import pytest
 from axes.models import AccessAttempt
@@ -21,6 +22,11 @@ from hypothesis import strategies as st
 
 from casestudies.search import MAX_SEARCH_TERMS, search_words, websearch_accepted
 from casestudies.tests.factories import CaseStudyFactory
+from findings.demo import synthetic_responses
+from findings.models import FindingsRelease
+from findings.services import release_publish
+from findings.tests.conftest import closed_wave as closed_findings_wave
+from roadmap.models import DomainDescription
 from roadmap.services import roadmap_content_load
 from survey.tests.factories import wave_with_questionnaire
 
@@ -205,7 +211,9 @@ def test_runserver_answers_paths_out_of_static_with_404(settings):
 @SWEEP
 @given(
     q=HOSTILE_TEXT,
-    facet=st.sampled_from(["sectors", "places", "rs", "principles", "domains"]),
+    facet=st.sampled_from(
+        ["sectors", "places", "rs", "principles", "domains", "evidence", "components"]
+    ),
     value=HOSTILE_TEXT,
     page=HOSTILE_TEXT,
 )
@@ -282,6 +290,13 @@ def test_survey_links_survive_any_token_reference_or_step(
     )
     assert_handled(client.get(f"/survey/{slug}/"))
     assert_handled(client.get(f"/survey/{wave.slug}/questions/{step}/"))
+    # With a draft begun, the first step and the contact page read ?change=.
+    first_step = client.post(reverse("survey:begin", args=[wave.slug]))["Location"]
+    for url in (first_step, reverse("survey:contact", args=[wave.slug])):
+        assert_handled(client.get(url, {"change": reference}))
+        assert_handled(
+            client.post(f"{url}?change={quote(reference)}", {"action": step})
+        )
 
 
 @SWEEP
@@ -302,3 +317,83 @@ def test_information_pages_survive_any_path_or_query_string(client, path, query)
     for page in ("/", "/accessibility/", "/privacy/", "/cookies/", "/contact/"):
         assert_handled(client.get(page, {"q": query}))
     assert_handled(client.get(f"/{path}"))
+
+
+# ------------------------------------------------------------------------------
+# The pages that came later: findings, sharing, stations, guidance, staff coverage
+# ------------------------------------------------------------------------------
+@pytest.fixture
+def published_findings(db, analyst):
+    """A closed wave with synthetic responses and its published findings."""
+    wave = closed_findings_wave("hostile-findings")
+    synthetic_responses(wave=wave, count=40, seed=15)
+    release = FindingsRelease.objects.create(wave=wave, title="Hostile findings")
+    return release_publish(release=release, user=analyst)
+
+
+@SWEEP
+@given(slug=HOSTILE_TEXT, query=HOSTILE_TEXT)
+def test_findings_pages_and_csv_survive_any_wave_slug_or_query(
+    client, published_findings, slug, query
+):
+    real = published_findings.wave.slug
+    assert_handled(client.get("/findings/", {"wave": query}))
+    for wave_slug in (slug, real):
+        assert_handled(client.get(f"/findings/{wave_slug}/", {"q": query}))
+        assert_handled(client.get(f"/findings/{wave_slug}/findings.csv", {"q": query}))
+
+
+@SWEEP
+@given(slug=HOSTILE_TEXT, via=HOSTILE_TEXT, values=HOSTILE_VALUES)
+def test_survey_share_poster_and_start_survive_any_wave_slug_or_via(
+    client, wave, slug, via, values
+):
+    for wave_slug in (slug, wave.slug):
+        for path in ("", "share/", "share/poster/"):
+            assert_handled(client.get(f"/survey/{wave_slug}/{path}", {"via": via}))
+    start_url = reverse("survey:begin", args=[wave.slug])
+    assert_handled(client.post(start_url, answers_for(["via", "website"], values)))
+
+
+@SWEEP
+@given(
+    area=st.one_of(st.none(), HOSTILE_TEXT),
+    stage=st.one_of(
+        st.sampled_from(["trauma-aware", "trauma-informed", "trauma-responsive"]),
+        st.sampled_from(["aware", "informed"]),
+        HOSTILE_TEXT,
+    ),
+    sector=HOSTILE_TEXT,
+)
+def test_route_map_and_stations_survive_any_area_stage_or_sector(
+    client, content, area, stage, sector
+):
+    area = area if area is not None else DomainDescription.objects.first().slug
+    assert_handled(client.get(reverse("roadmap:journey"), {"sector": sector}))
+    assert_handled(client.get(f"/roadmap/journey/{area}/{stage}/", {"sector": sector}))
+
+
+@SWEEP
+@given(query=HOSTILE_TEXT)
+def test_guidance_pages_survive_any_query_string(client, content, query):
+    for name in ("pages:resources", "pages:commissioning_training"):
+        assert_handled(client.get(reverse(name), {"use": query, "q": query}))
+
+
+@SWEEP
+@given(slug=HOSTILE_TEXT, target=HOSTILE_TEXT)
+def test_staff_coverage_target_and_csv_survive_any_wave_or_target(
+    analyst_client, wave, slug, target
+):
+    dashboard = reverse("admin:dashboard")
+    for wave_slug in (slug, wave.slug):
+        assert_handled(analyst_client.get(dashboard, {"wave": wave_slug}))
+        assert_handled(
+            analyst_client.post(
+                f"{dashboard}?{urlencode({'wave': wave_slug})}",
+                {"coverage_target": target},
+            )
+        )
+        assert_handled(
+            analyst_client.get(reverse("admin:coverage_csv"), {"wave": wave_slug})
+        )

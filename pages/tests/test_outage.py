@@ -48,10 +48,17 @@ NEEDS_THE_DATABASE = [
     "/survey/",
     "/survey/a-wave/",
     "/survey/resume/a-token/",
+    "/survey/a-wave/share/",
+    "/survey/a-wave/share/poster/",
+    "/findings/",
+    "/findings/a-wave/",
+    "/findings/a-wave/findings.csv",
     "/case-studies/",
     "/case-studies/a-case-study/",
     "/roadmap/",
     "/roadmap/journey/",
+    "/roadmap/journey/?sector=nhs",
+    "/roadmap/journey/an-area/trauma-aware/",
     "/roadmap/self-assessment/questions/",
 ]
 # The admin's sign-in page needs the database only once a form is sent.

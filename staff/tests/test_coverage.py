@@ -209,6 +209,19 @@ def test_coverage_csv_of_an_unknown_wave_is_not_found(analyst_client):
     )
 
 
+def test_a_wave_of_hostile_text_is_not_found_not_a_server_error(
+    analyst_client, open_wave
+):
+    # PostgreSQL refuses a NUL in a query: such a "slug" must never reach one.
+    for wave in ("a\x00b", "<script>", "x" * 300):
+        assert analyst_client.get(CSV_URL, {"wave": wave}).status_code == (
+            HTTPStatus.NOT_FOUND
+        )
+        posted = analyst_client.post(f"{URL}?wave=a%00b", {"coverage_target": "10"})
+        assert posted.status_code == HTTPStatus.NOT_FOUND
+        assert analyst_client.get(URL, {"wave": wave}).status_code == HTTPStatus.OK
+
+
 def test_coverage_runs_four_queries_however_many_responses(
     open_wave, django_assert_num_queries
 ):
