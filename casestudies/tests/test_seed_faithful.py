@@ -1,8 +1,11 @@
 """The seven rewritten case studies say what their sources report, as reported."""
 
+import re
+
 import pytest
 
 from casestudies.demo import load_seed
+from vocabulary.choices import Principle, R
 
 SEED = {entry["slug"]: entry for entry in load_seed()}
 
@@ -88,3 +91,20 @@ def test_the_met_note_cites_the_dartington_blog_by_author_and_date():
 )
 def test_no_seeded_case_study_says_more_than_its_source(slug, phrase):
     assert phrase not in _text(slug)
+
+
+def _bold_in_why_it_matters(entry: dict) -> set[str]:
+    section = entry["body"].split("## Why it matters", 1)[1].split("\n## ", 1)[0]
+    return {word.lower() for word in re.findall(r"\*\*([^*]+)\*\*", section)}
+
+
+@pytest.mark.parametrize(
+    "slug", [slug for slug, entry in SEED.items() if not entry.get("illustrative")]
+)
+def test_the_rs_and_principles_tagged_are_the_ones_the_text_explains(slug):
+    entry = SEED[slug]
+    bold = _bold_in_why_it_matters(entry)
+    labels = {p.value: p.label.lower() for p in Principle}
+    assert {labels[p] for p in entry["principles"]} == bold & set(labels.values())
+    named = {r for r in R.values if any(w.startswith(r[:-1]) for w in bold)}
+    assert set(entry["rs"]) == named
