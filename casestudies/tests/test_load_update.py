@@ -16,7 +16,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-from casestudies.demo import case_studies_load
+from casestudies.demo import case_studies_load, seed_demo
 from casestudies.models import CaseStudy
 from sources.models import Source
 
@@ -127,3 +127,10 @@ def test_a_row_staff_edited_after_loading_is_left_alone(db):
     street.refresh_from_db()
     assert street.evidence_note == "Staff's own words."
     assert "left alone (edited by staff): scottish-vru-street-and-arrow" in lines
+
+
+@pytest.mark.usefixtures("released_database")
+def test_seed_demo_corrects_deployed_case_studies_as_update_does():
+    seed_demo()
+    street = CaseStudy.objects.get(slug="scottish-vru-street-and-arrow")
+    assert street.sectors == ["vcs"]

@@ -5,6 +5,7 @@ content loaded, and fails on a sourced case study or phase with no source, or
 a reference mark that points at no listed source.
 """
 
+import calendar
 import re
 
 import pytest
@@ -66,3 +67,63 @@ def test_every_published_sourced_case_study_lists_its_sources(client):
             continue
         assert _cited(html), case_study.slug
         assert case_study.untraced_numbers() == set(), case_study.slug
+
+
+# Each number these pages may state, and where it comes from. A number not listed
+# here is one no source gives: find its source and add it, or take it out.
+SOURCED_NUMBERS = {
+    "4": "the 4 Rs (SAMHSA; Home Office)",
+    "15": "the survey takes about 15 minutes (VRU)",
+    "16": "16 champions (Dartington's project page)",
+    "33": "London's 33 local authorities (VRU)",
+    "2": "2 December 2025, the launch (Dartington blog)",
+    "10": "the survey closes 10 January 2025 (VRU)",
+    "2014": "SAMHSA's concept and guidance",
+    "2022": "OHID working definition; EIF review",
+    "2024": "interim findings, late 2024; Home Office document, 2024",
+    "2025": "milestones planned for 2025; the launch, December 2025",
+    "30": "the Home Office document, published 30 January 2024",
+    "2021": "Home Office document: VRU delivery 2021 to 2023",
+    "2023": "Home Office document: VRU delivery 2021 to 2023",
+    "2019": "Bunting et al. 2019 (EIF)",
+}
+SOURCED_DATES = {
+    "10 January 2025",  # the survey closes (VRU)
+    "July 2025",  # final report and roadmap expected (VRU)
+    "August 2025",  # celebration event planned, late August (VRU)
+    "2 December 2025",  # the launch (Dartington blog)
+    "30 January 2024",  # the Home Office document published
+}
+MONTHS = "|".join(calendar.month_name[1:])
+DATE = re.compile(rf"(?:\b\d{{1,2}}\s+)?(?:{MONTHS})\s+\d{{4}}")
+NUMBER = re.compile(r"(?<![\w.#-])\d+(?:\.\d+)?%?(?![\w-])")
+
+
+def _visible_text(html: str) -> str:
+    main = html.split('id="main-content"', 1)[1].split("</main>", 1)[0]
+    main = re.sub(r"<(script|style)\b.*?</\1>", " ", main, flags=re.S)
+    # Reference marks, phase numbers and today's date are not claims.
+    main = re.sub(r'<sup class="til-ref">.*?</sup>', " ", main, flags=re.S)
+    text = re.sub(r"<[^>]+>", " ", main)
+    text = re.sub(r"Today is \d+ \w+ \d{4}\.", " ", text)
+    return re.sub(r"(Phase\s+\d\b|(?<![\w.])\d\.\s)", " ", text)
+
+
+@pytest.mark.usefixtures("site")
+@pytest.mark.parametrize(
+    "url_name",
+    ["pages:home", "roadmap:index", "pages:resources", "pages:commissioning_training"],
+)
+def test_no_page_states_a_number_no_source_gives(client, url_name):
+    text = _visible_text(client.get(reverse(url_name)).content.decode())
+    assert set(NUMBER.findall(text)) - set(SOURCED_NUMBERS) == set()
+    dates = {" ".join(d.split()) for d in DATE.findall(text)}
+    assert dates - SOURCED_DATES == set()
+
+
+def test_an_invented_date_range_is_caught():
+    text = _visible_text('<main id="main-content">Done: March 2024 to July 2024</main>')
+    assert {" ".join(d.split()) for d in DATE.findall(text)} - SOURCED_DATES == {
+        "March 2024",
+        "July 2024",
+    }

@@ -141,3 +141,10 @@ def test_commissioning_page_covers_the_guidance_and_cites_it(client):
         assert words in html
     assert 'href="#source-1"' in html
     assert 'id="source-1"' in html
+
+
+@pytest.mark.parametrize("url_name", ["pages:home", "roadmap:index"])
+def test_home_and_roadmap_link_to_resources_and_training_guidance(client, url_name):
+    html = client.get(reverse(url_name)).content.decode()
+    assert f'href="{reverse("pages:resources")}"' in html
+    assert f'href="{reverse("pages:commissioning_training")}"' in html

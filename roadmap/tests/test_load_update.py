@@ -7,6 +7,7 @@ import pytest
 import yaml
 from django.core.management import call_command
 
+from roadmap.demo import seed_demo
 from roadmap.models import Milestone, MilestoneStatus, Phase, PhaseLink, RoadmapText
 from roadmap.services import roadmap_content_load
 
@@ -76,3 +77,11 @@ def test_update_twice_changes_nothing_more():
     lines = "\n".join(roadmap_content_load(update=True))
     assert "Phases: 0 created, 0 updated" in lines
     assert "Page texts: 0 created, 0 updated" in lines
+
+
+def test_seed_demo_corrects_deployed_content_as_update_does():
+    _seed_released()
+    seed_demo()
+    definition = Phase.objects.get(code="definition")
+    assert definition.starts_on is None
+    assert definition.sources.exists()

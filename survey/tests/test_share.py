@@ -60,6 +60,24 @@ def test_share_page_never_lists_collectors_or_counts(client, open_wave):
         assert "Hackney partnership" not in text
 
 
+def test_the_start_page_and_poster_never_show_a_collectors_name_or_counts(
+    client, open_wave
+):
+    collector = CollectorFactory(wave=open_wave, name="Hackney partnership")
+    other = CollectorFactory(wave=open_wave, name="Camden network")
+    ResponseFactory(wave=open_wave, collector=collector)
+    pages = [
+        reverse("survey:wave_start", args=[open_wave.slug]),
+        reverse("survey:poster", args=[open_wave.slug]),
+    ]
+    for url in pages:
+        for params in ({}, {"via": collector.code}):
+            text = client.get(url, params).content.decode()
+            assert "Hackney partnership" not in text
+            assert "Camden network" not in text
+            assert other.code not in text
+
+
 @pytest.mark.parametrize("code", ["WRONGCODE9", "<script>", "x" * 3000])
 def test_share_page_with_a_bad_code_shares_the_plain_link(client, open_wave, code):
     response = _share(client, open_wave, via=code)
