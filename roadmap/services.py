@@ -49,7 +49,9 @@ def phase_content(item: dict) -> dict:
         "outputs": list(item["outputs"]),
         "starts_on": str(item.get("starts_on") or ""),
         "ends_on": str(item.get("ends_on") or ""),
-        "sources": list(item.get("sources") or []),
+        # Sorted, as phase_row_content reads them: the order in the file is not
+        # kept in the database, so it must not count as an edit.
+        "sources": sorted(item.get("sources") or []),
         "milestones": [
             [m["when"], m["text"], m.get("status", "planned"), m.get("source") or ""]
             for m in item.get("milestones") or []

@@ -79,6 +79,13 @@ def test_update_twice_changes_nothing_more():
     assert "Page texts: 0 created, 0 updated" in lines
 
 
+def test_a_second_load_finds_every_phase_unchanged_not_edited_by_staff(db):
+    roadmap_content_load()
+    lines = "\n".join(roadmap_content_load(update=True))
+    assert "Phases: 0 created, 0 updated, 4 unchanged, 0 left as staff edited" in lines
+    assert "Page texts: 0 created, 0 updated, 7 unchanged, 0 left" in lines
+
+
 def test_seed_demo_corrects_deployed_content_as_update_does():
     _seed_released()
     seed_demo()
