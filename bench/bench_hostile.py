@@ -16,14 +16,14 @@ import random
 import subprocess
 import tempfile
 import time
-import urllib.request
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
 from django.contrib.auth import get_user_model
 
-from bench.bench_survey import BASE_DIR, BIN, _database_url, _free_port
+from bench.bench_survey import _database_url, _free_port
 from bench.hostile_journeys import DEMO_VIA, JOURNEYS, STAFF_SESSION, Visitor
+from bench.servers import gunicorn_start
 from casestudies.demo import seed_demo as casestudies_seed
 from findings.demo import seed_demo as findings_seed
 from roadmap.demo import seed_demo as roadmap_seed
@@ -93,38 +93,15 @@ def _start_server(port: int, log) -> subprocess.Popen:
     }
     for name in ("DEBUG", "DJANGO_DEBUG"):
         env.pop(name, None)
-    server = subprocess.Popen(
-        [
-            str(BIN / "gunicorn"),
-            "tilondon.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--worker-class",
-            "gthread",
-            "--workers",
-            "3",
-            "--threads",
-            "4",
-            "--log-level",
-            "warning",
-        ],
-        cwd=BASE_DIR,
-        env=env,
+    # Production redirects plain HTTP: the health check says it came over HTTPS.
+    return gunicorn_start(
+        port,
+        env,
+        threads=4,
+        health_headers={"X-Forwarded-Proto": "https"},
         stdout=subprocess.DEVNULL,
         stderr=log,
     )
-    request = urllib.request.Request(
-        f"http://127.0.0.1:{port}/healthz", headers={"X-Forwarded-Proto": "https"}
-    )
-    for _ in range(100):
-        try:
-            with urllib.request.urlopen(request) as reply:  # noqa: S310 - 127.0.0.1
-                if reply.status == 200:
-                    return server
-        except OSError:
-            time.sleep(0.2)
-    server.terminate()
-    raise RuntimeError("The hostile sweep's server did not start.")
 
 
 def run(report):

@@ -24,13 +24,13 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 import requests
 from django.db import connection
 
 from bench.process_cpu import parent_pid, tree_cpu_seconds
+from bench.servers import gunicorn_start
 from survey.demo import DEMO_WAVE_SLUG, seed_demo
 from survey.models import Response
 
@@ -72,37 +72,9 @@ def _start_server(port: int) -> subprocess.Popen:
         "SURVEY_STARTS_PER_SESSION_PER_HOUR": "100000000",
         "CONN_MAX_AGE": "60",
     }
-    server = subprocess.Popen(
-        [
-            str(BIN / "gunicorn"),
-            "tilondon.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--worker-class",
-            "gthread",
-            "--workers",
-            "3",
-            "--threads",
-            "8",
-            # Longer than the default 2 s, so a connection is not closed just
-            # as the next request is sent on it (a failed request, not a cost).
-            "--keep-alive",
-            "30",
-            "--log-level",
-            "warning",
-        ],
-        cwd=BASE_DIR,
-        env=env,
-    )
-    for _ in range(100):
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz") as reply:
-                if reply.status == 200:
-                    return server
-        except OSError:
-            time.sleep(0.2)
-    server.terminate()
-    raise RuntimeError("The benchmark server did not start.")
+    # Keep-alive longer than the default 2 s, so a connection is not closed just
+    # as the next request is sent on it (a failed request, not a cost).
+    return gunicorn_start(port, env, threads=8, extra_args=("--keep-alive", "30"))
 
 
 def _locust(port: int, user_class: str, seconds: int, workdir: Path, env: dict):
