@@ -105,6 +105,8 @@ MIDDLEWARE = [
     # A view that meets an unreachable database answers 503 (pages/outage.py).
     "pages.outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The survey's own signed cookie (survey/respondent.py), not the session.
+    "survey.respondent.RespondentCookieMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Before the CSRF check, which would raise on a body it cannot read.
     "pages.middleware.UnreadableFormMiddleware",

@@ -224,8 +224,8 @@ def test_health_check_over_plain_http_is_not_redirected_in_production(
 
 
 # Runs inside `manage.py shell` under production settings: the survey's start
-# page (which sets the CSRF cookie) and "Start now" (which sets the session
-# cookie), both over HTTPS.
+# page (which sets the CSRF cookie) and "Start now" (which sets the survey's
+# own cookie, survey/respondent.py), both over HTTPS.
 HTTPS_RESPONSE_SCRIPT = """
 from django.conf import settings
 # Headers and cookies are the point here, not collected static files, which a
@@ -272,10 +272,12 @@ def test_https_responses_carry_hsts_and_secure_httponly_samesite_cookies(
         for line in lines
         if line.startswith("COOKIE")
     }
-    assert set(cookies) == {"csrftoken", "sessionid"}
+    # A respondent gets no database session at all.
+    assert set(cookies) == {"csrftoken", "til_survey"}
     for cookie in cookies.values():
         attributes = {part.strip() for part in cookie.split(";")}
         assert {"Secure", "HttpOnly", "SameSite=Lax"} <= attributes, cookie
+    assert "Path=/survey/" in cookies["til_survey"]
 
 
 def test_production_cookies_hsts_and_static_files(production_env):

@@ -76,8 +76,6 @@ class Question(models.Model):
         help_text='Routing, e.g. {"question": "sector", "in": ["nhs"]}.',
     )
     order = models.PositiveSmallIntegerField(default=0)
-    # With the count, tells the survey's in-memory copy of the pages it is stale.
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         constraints = [

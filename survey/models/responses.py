@@ -12,7 +12,7 @@ from django.db.models import Q
 from survey.models.collectors import Collector
 from survey.models.figures import ResponseFiguresMixin
 from survey.models.questions import free_text_keys
-from survey.models.waves import Wave, structure_stamp
+from survey.models.waves import Wave
 from throttling.tokens import token_hash
 from vocabulary.choices import Borough
 
@@ -44,14 +44,14 @@ class ResponseQuerySet(ResponseFiguresMixin, models.QuerySet):
     def with_token_in_wave(self, token: str, wave_slug: str):
         """A token's response to a published wave, read with the wave in one query.
 
-        The wave carries its questionnaire and, on the response, the wave's
-        ``structure_stamp`` (``WaveQuerySet.with_structure_stamp``).
+        Every survey page after the start makes this query, so it is kept to one
+        join: the questionnaire, wanted on one page only, is read there.
         """
         return (
             self.with_token(token)
             .filter(wave__slug=wave_slug, wave__is_published=True)
-            .select_related("wave__questionnaire")
-            .annotate(structure_stamp=structure_stamp())
+            .select_related("wave")
+            .order_by()
         )
 
 

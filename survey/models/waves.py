@@ -5,7 +5,6 @@ from datetime import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone
 
@@ -55,27 +54,6 @@ class WaveQuerySet(models.QuerySet):
         now = now or timezone.now()
         return self.published().filter(opens_at__lte=now, closes_at__gt=now)
 
-    def with_structure_stamp(self):
-        """Annotate ``structure_stamp``: changes whenever a section or question does.
-
-        The count and latest edit of the wave's sections and questions, read in
-        the same query as the wave, so a compiled copy of them kept in memory
-        (survey/views/flow.py) is known to be current without reading them.
-        """
-        return self.annotate(structure_stamp=structure_stamp())
-
-
-def structure_stamp() -> RawSQL:
-    """The expression of ``with_structure_stamp``, for any query joining the wave."""
-    return RawSQL(
-        "SELECT concat_ws('/', "
-        "(SELECT concat(count(*), ':', max(updated_at)) FROM survey_section "
-        "WHERE survey_section.wave_id = survey_wave.id), "
-        "(SELECT concat(count(*), ':', max(updated_at)) FROM survey_question "
-        "WHERE survey_question.wave_id = survey_wave.id))",
-        [],
-    )
-
 
 class Wave(models.Model):
     """One round of the survey, open between two instants (shown in London time)."""
@@ -107,6 +85,11 @@ class Wave(models.Model):
         "dashboard's coverage counts against it. Set by analysts.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Counted up by PostgreSQL triggers whenever one of the wave's sections or
+    # questions is added, changed or deleted, however it is written (migration
+    # 0008); a stale save of the wave cannot lower it. It tells each process's
+    # compiled copy of the pages (survey/views/flow.py) that it is out of date.
+    structure_version = models.PositiveBigIntegerField(default=0, editable=False)
 
     objects = WaveQuerySet.as_manager()
 
@@ -162,8 +145,6 @@ class Section(models.Model):
     title = models.CharField(max_length=200)
     intro = models.TextField(blank=True)
     order = models.PositiveSmallIntegerField(default=0)
-    # With the count, tells the survey's in-memory copy of the pages it is stale.
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         constraints = [

@@ -14,6 +14,7 @@ from survey.models import (
     Section,
     Wave,
 )
+from survey.respondent import COOKIE_NAME, RespondentCookie
 from throttling.tokens import token_hash, token_new
 from vocabulary.time import LONDON
 
@@ -203,3 +204,11 @@ class CollectorFactory(DjangoModelFactory[Collector]):
     kind = Collector.Kind.NETWORK
     wave = factory.SubFactory(WaveFactory)
     created_by = "analyst"
+
+
+def browser_token(client, wave) -> str | None:
+    """The resume token a test client's survey cookie holds for a wave."""
+    cookie = client.cookies.get(COOKIE_NAME)
+    if cookie is None:
+        return None
+    return RespondentCookie.from_value(cookie.value).token(wave.slug)

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from survey.models import Question
+from survey.models import Question, Wave
 
 pytestmark = pytest.mark.django_db
 
@@ -53,3 +53,37 @@ def test_a_deleted_question_leaves_the_page_at_once(client, open_wave):
     html = client.get(page).content.decode()
     assert 'name="organisation_name"' not in html
     assert 'name="job_role"' in html
+
+
+def test_a_question_changed_by_a_queryset_update_shows_at_once(client, open_wave):
+    # update() skips save() and its signals; the database's trigger still counts it.
+    consent_page = _begin(client, open_wave)
+    client.get(consent_page)
+    Question.objects.filter(wave=open_wave, code="consent").update(
+        text="I agree (changed in bulk)"
+    )
+    assert "I agree (changed in bulk)" in client.get(consent_page).content.decode()
+
+
+def test_saving_a_wave_read_before_a_change_does_not_hide_the_change(client, open_wave):
+    consent_page = _begin(client, open_wave)
+    stale = Wave.objects.get(pk=open_wave.pk)
+    client.get(consent_page)
+    Question.objects.filter(wave=open_wave, code="consent").update(
+        text="I agree (edited while the wave was open in the admin)"
+    )
+    stale.name = "Renamed in the admin"
+    stale.save()
+    html = client.get(consent_page).content.decode()
+    assert "I agree (edited while the wave was open in the admin)" in html
+
+
+def test_a_page_view_reads_only_the_draft_with_its_wave(client, open_wave):
+    consent_page = _begin(client, open_wave)
+    client.post(consent_page, {"consent": "on"})
+    page = reverse("survey:step", args=[open_wave.slug, "about_you-2"])
+    client.get(page)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(page).status_code == HTTPStatus.OK
+    (query,) = queries.captured_queries
+    assert 'FROM "survey_response" INNER JOIN "survey_wave"' in query["sql"]

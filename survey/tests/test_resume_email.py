@@ -7,6 +7,8 @@ from http import HTTPStatus
 import pytest
 from django.urls import reverse
 
+from survey.tests.factories import browser_token
+
 pytestmark = pytest.mark.django_db
 
 
@@ -39,7 +41,7 @@ def test_email_me_my_link_with_the_mail_server_down_says_so_next_to_the_field(
     assert 'class="govuk-error-summary"' in html
     assert 'href="#id_email"' in html
     assert html.count(message) == 2  # the summary and next to the field
-    token = client.session["survey_tokens"][open_wave.slug]
+    token = browser_token(client, open_wave)
     assert reverse("survey:resume", args=[token]) in html
     assert "<title>Error: " in html
     (record,) = caplog.records

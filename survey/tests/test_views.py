@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from survey.models import ContactDetails, Response
-from survey.tests.factories import LONDON, WaveFactory
+from survey.tests.factories import LONDON, WaveFactory, browser_token
 from throttling.models import RateLimitBucket
 from throttling.services import client_key, rate_limit_hit
 from throttling.tokens import token_hash, token_new
@@ -26,7 +26,7 @@ def _begin(client, wave):
 
 
 def _token(client, wave):
-    return client.session["survey_tokens"][wave.slug]
+    return browser_token(client, wave)
 
 
 def _draft(client, wave):

@@ -1,7 +1,7 @@
-"""Shared by the survey views: the wave, its pages and the draft in the session.
+"""Shared by the survey views: the wave, its pages and this browser's draft.
 
-The browser is tied to its draft by the resume token kept in the session; the
-database stores only the token's hash.
+The browser is tied to its draft by the resume token kept in the survey's
+signed cookie (survey/respondent.py); the database stores only the token's hash.
 """
 
 from functools import wraps
@@ -11,59 +11,39 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from survey.models import Question, Response, Wave
+from survey.respondent import respondent
 from survey.routing import Step, steps_build
 
-SESSION_KEY = "survey_tokens"
-# Responses submitted from this browser: only these show their reference, since
-# the reference is what withdrawal asks for besides the link.
-SUBMITTED_KEY = "survey_submitted"
-
-
 # Each process keeps every wave's compiled pages and questions, rebuilt when
-# the wave's structure stamp (read with the wave) changes: every survey request
-# would otherwise read and compile them again.
-_compiled: dict[int, tuple[str, list[Step], list[Question]]] = {}
+# the wave's structure version (read with the wave) changes: every survey
+# request would otherwise read and compile them again.
+_compiled: dict[int, tuple[int, list[Step], list[Question]]] = {}
 
 
 def wave_or_404(slug: str) -> Wave:
     """A published wave by slug, or 404."""
     return get_object_or_404(
-        Wave.objects.published().select_related("questionnaire").with_structure_stamp(),
+        Wave.objects.published().select_related("questionnaire"),
         slug=slug,
     )
 
 
 def wave_steps(wave: Wave) -> tuple[list[Step], list[Question]]:
     """A wave's possible pages, and its questions in order."""
-    stamp = getattr(wave, "structure_stamp", None)
+    version = wave.structure_version
     compiled = _compiled.get(wave.pk)
-    if stamp is None or compiled is None or compiled[0] != stamp:
+    if compiled is None or compiled[0] != version:
         sections = list(wave.sections.all())
         questions = list(wave.questions.order_by("section__order", "order", "id"))
-        compiled = (stamp, steps_build(sections, questions), questions)
-        if stamp is not None:
-            _compiled[wave.pk] = compiled
+        compiled = (version, steps_build(sections, questions), questions)
+        _compiled[wave.pk] = compiled
     # Copies of the lists: the pages and questions themselves are only read.
     return list(compiled[1]), list(compiled[2])
 
 
-def session_token(request, wave: Wave) -> str | None:
+def browser_token(request, wave: Wave) -> str | None:
     """This browser's resume token for a wave, if any."""
-    return request.session.get(SESSION_KEY, {}).get(wave.slug)
-
-
-def session_remember(request, wave: Wave, token: str) -> None:
-    """Tie this browser to a draft by its token."""
-    tokens = dict(request.session.get(SESSION_KEY, {}))
-    tokens[wave.slug] = token
-    request.session[SESSION_KEY] = tokens
-
-
-def session_forget(request, wave: Wave) -> None:
-    """Untie this browser from a wave's draft."""
-    tokens = dict(request.session.get(SESSION_KEY, {}))
-    tokens.pop(wave.slug, None)
-    request.session[SESSION_KEY] = tokens
+    return respondent(request).token(wave.slug)
 
 
 def wave_and_response(request, wave_slug: str) -> tuple[Wave, Response | None]:
@@ -72,18 +52,17 @@ def wave_and_response(request, wave_slug: str) -> tuple[Wave, Response | None]:
     One query when the browser holds a token for the wave (every page of the
     survey after the start), instead of one for the wave and one for the draft.
     """
-    token = request.session.get(SESSION_KEY, {}).get(wave_slug)
+    token = respondent(request).token(wave_slug)
     if token:
         response = Response.objects.with_token_in_wave(token, wave_slug).first()
         if response is not None:
-            response.wave.structure_stamp = response.structure_stamp
             return response.wave, response
     return wave_or_404(wave_slug), None
 
 
-def session_response(request, wave: Wave) -> Response | None:
+def browser_response(request, wave: Wave) -> Response | None:
     """This browser's response to a wave, if any."""
-    token = session_token(request, wave)
+    token = browser_token(request, wave)
     if not token:
         return None
     response = Response.objects.with_token(token).filter(wave=wave).first()
@@ -92,17 +71,10 @@ def session_response(request, wave: Wave) -> Response | None:
     return response
 
 
-def session_mark_submitted(request, response: Response) -> None:
-    """Record that this browser submitted a response."""
-    submitted = list(request.session.get(SUBMITTED_KEY, []))
-    if response.pk not in submitted:
-        request.session[SUBMITTED_KEY] = [*submitted, response.pk]
-
-
 def submitted_here(request, response: Response | None) -> bool:
     """True if this browser submitted the response (so may see its reference)."""
-    return response is not None and response.pk in request.session.get(
-        SUBMITTED_KEY, []
+    return response is not None and respondent(request).submitted(
+        response.wave.slug, response.resume_token_hash
     )
 
 

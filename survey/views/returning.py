@@ -13,15 +13,14 @@ from survey.forms import (
     WithdrawForm,
 )
 from survey.models import Response
+from survey.respondent import respondent
 from survey.views.flow import (
     already_submitted_page,
+    browser_response,
+    browser_token,
     not_open_page,
     resume_link,
     resume_url,
-    session_forget,
-    session_remember,
-    session_response,
-    session_token,
     submitted_here,
     wave_or_404,
 )
@@ -36,8 +35,8 @@ from throttling.services import (
 def save_and_return(request, wave_slug):
     """Show the resume link to copy, and offer to email it (address not kept)."""
     wave = wave_or_404(wave_slug)
-    response = session_response(request, wave)
-    token = session_token(request, wave)
+    response = browser_response(request, wave)
+    token = browser_token(request, wave)
     if response is None or response.is_submitted:
         return redirect("survey:wave_start", wave_slug=wave.slug)
     link = resume_link(request, token)
@@ -46,12 +45,10 @@ def save_and_return(request, wave_slug):
     if request.method == "POST" and form.is_spam:
         return render(request, "survey/refused.html", status=HTTPStatus.BAD_REQUEST)
     if request.method == "POST" and form.is_valid():
-        if not request.session.session_key:
-            request.session.create()
         # Per browser, and per address so fresh cookies cannot send thousands.
         limited = rate_limit_refused(
             (
-                f"email:{request.session.session_key}",
+                f"email:browser:{respondent(request).browser_key()}",
                 settings.SURVEY_EMAILS_PER_SESSION_PER_HOUR,
             ),
             (
@@ -113,12 +110,12 @@ def resume(request, token):
     if response.is_submitted:
         # The link alone must not reveal the reference (with the link, it is
         # all withdrawal asks for): only the browser that submitted sees it.
-        if session_token(request, wave) == token and submitted_here(request, response):
+        if browser_token(request, wave) == token and submitted_here(request, response):
             return redirect("survey:confirmation", wave_slug=wave.slug)
         return already_submitted_page(request, wave, token)
     if not wave.is_open():
         return not_open_page(request, wave)
-    session_remember(request, wave, token)
+    respondent(request).remember(wave.slug, token)
     return redirect(resume_url(wave, response))
 
 
@@ -135,7 +132,7 @@ def withdraw(request, token):
     form = WithdrawForm(request.POST or None, expected_reference=response.reference)
     if request.method == "POST" and form.is_valid():
         services.response_withdraw(response=response)
-        session_forget(request, response.wave)
+        respondent(request).forget(response.wave.slug)
         return redirect("survey:withdrawn")
     return render(
         request, "survey/withdraw.html", {"form": form, "wave": response.wave}

@@ -12,11 +12,11 @@ from survey.forms import (
     StartForm,
 )
 from survey.models import VIA, Collector, Wave
+from survey.respondent import respondent
 from survey.views.flow import (
+    browser_response,
     not_open_page,
     resume_url,
-    session_remember,
-    session_response,
     step_url,
     submitted_here,
     wave_or_404,
@@ -48,7 +48,7 @@ def wave_start(request, wave_slug):
     wave = wave_or_404(wave_slug)
     if not wave.is_open():
         return not_open_page(request, wave)
-    response = session_response(request, wave)
+    response = browser_response(request, wave)
     via = request.GET.get(VIA, "")
     collector = Collector.objects.usable(wave, via).first() if via else None
     return render(
@@ -79,17 +79,16 @@ def begin(request, wave_slug):
     form = StartForm(request.POST)
     if form.is_spam:
         return render(request, "survey/refused.html", status=HTTPStatus.BAD_REQUEST)
-    existing = session_response(request, wave)
+    existing = browser_response(request, wave)
     if existing and not existing.is_submitted and "new" not in request.POST:
         return redirect(resume_url(wave, existing))
     steps, _ = wave_steps(wave)
     if not steps:
         raise Http404("This wave has no questions yet.")
-    if not request.session.session_key:
-        request.session.create()
+    browser = respondent(request)
     limited = rate_limit_refused(
         (
-            f"session:{request.session.session_key}",
+            f"browser:{browser.browser_key()}",
             settings.SURVEY_STARTS_PER_SESSION_PER_HOUR,
         ),
         (client_key(client_ip(request)), settings.SURVEY_STARTS_PER_IP_PER_HOUR),
@@ -106,5 +105,5 @@ def begin(request, wave_slug):
     _response_started, token = services.response_start(
         wave=wave, via=request.POST.get(VIA, "")
     )
-    session_remember(request, wave, token)
+    browser.remember(wave.slug, token)
     return redirect(step_url(wave, steps[0]))

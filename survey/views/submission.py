@@ -11,12 +11,12 @@ from survey.forms import (
     SubmitForm,
 )
 from survey.models import FREE_TEXT_TYPES, Question
+from survey.respondent import respondent
 from survey.views.flow import (
     already_submitted_page,
+    browser_token,
     draft_required,
     not_open_page,
-    session_mark_submitted,
-    session_token,
     shown_steps,
     step_url,
     submitted_here,
@@ -103,7 +103,7 @@ def submit(request, wave_slug):
         steps, _ = wave_steps(wave)
         return redirect(step_url(wave, steps[0], change=True))
     if submitting:
-        session_mark_submitted(request, response)
+        respondent(request).mark_submitted(wave.slug, response.resume_token_hash)
     return redirect("survey:confirmation", wave_slug=wave.slug)
 
 
@@ -113,7 +113,7 @@ def confirmation(request, wave_slug):
     wave, response = wave_and_response(request, wave_slug)
     if response is None or not response.is_submitted:
         return redirect("survey:wave_start", wave_slug=wave.slug)
-    token = session_token(request, wave)
+    token = browser_token(request, wave)
     if not submitted_here(request, response):
         return already_submitted_page(request, wave, token)
     return render(
