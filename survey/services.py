@@ -23,6 +23,7 @@ from survey.models import (
     Response,
     Wave,
 )
+from survey.models.drafts import DRAFT_FIELDS, draft_write_if_unchanged
 from survey.routing import answers_pruned
 from throttling.tokens import token_hash, token_new
 
@@ -43,18 +44,6 @@ class NoConsentError(Exception):
 
 class EmailNotSentError(Exception):
     """The mail server could not be reached or refused the message."""
-
-
-# What saving a page of a draft writes.
-DRAFT_FIELDS = [
-    "answers",
-    "sector",
-    "boroughs",
-    "organisation",
-    "last_step",
-    "saved_after_close_at",
-    "updated_at",
-]
 
 
 def response_start(
@@ -106,10 +95,7 @@ def response_save_answers(
     if not response.is_submitted and response.pk:
         read_at = response.updated_at
         closed = _draft_merge(response, **page)
-        written = Response.objects.filter(
-            pk=response.pk, status=Response.Status.DRAFT, updated_at=read_at
-        ).update(**{field: getattr(response, field) for field in DRAFT_FIELDS})
-        if written:
+        if draft_write_if_unchanged(response, read_at):
             if closed:
                 raise WaveClosedError
             return response
@@ -123,7 +109,7 @@ def response_save_answers(
             return locked
         closed = _draft_merge(locked, **page)
         # Not the search text (nor so its vector): built once, at submission.
-        locked.save(update_fields=DRAFT_FIELDS)
+        locked.save(update_fields=list(DRAFT_FIELDS))
     if closed:
         raise WaveClosedError
     return locked

@@ -41,19 +41,6 @@ class ResponseQuerySet(ResponseFiguresMixin, models.QuerySet):
         """The response a resume token belongs to (empty if none)."""
         return self.filter(resume_token_hash=token_hash(token))
 
-    def with_token_in_wave(self, token: str, wave_slug: str):
-        """A token's response to a published wave, read with the wave in one query.
-
-        Every survey page after the start makes this query, so it is kept to one
-        join: the questionnaire, wanted on one page only, is read there.
-        """
-        return (
-            self.with_token(token)
-            .filter(wave__slug=wave_slug, wave__is_published=True)
-            .select_related("wave")
-            .order_by()
-        )
-
 
 class Response(models.Model):
     """One respondent's answers to a wave: a draft until submitted."""
