@@ -18,6 +18,7 @@ def gunicorn_start(
     threads: int,
     extra_args: tuple[str, ...] = (),
     health_headers: dict | None = None,
+    cwd: Path = BASE_DIR,
     **popen,
 ) -> subprocess.Popen:
     """Three gthread workers of tilondon.wsgi on 127.0.0.1, once /healthz is 200."""
@@ -37,7 +38,7 @@ def gunicorn_start(
             "--log-level",
             "warning",
         ],
-        cwd=BASE_DIR,
+        cwd=cwd,
         env=env,
         **popen,
     )
