@@ -99,6 +99,15 @@ def test_every_survey_page_has_no_axe_violations(live_server, page, wave, closed
     assert {"consent", "about_you", "about_you-2", "case-study-contact"} <= seen
     assert {"training_support", "training_support-2"} <= seen
     assert_no_axe_violations(page)  # check answers
+    # The contact opt-in with errors: yes, but no name or email.
+    page.goto(base + "/survey/demo/case-study-contact/?change=1")
+    page.get_by_label("Yes, you can contact me").check()
+    page.get_by_role("button", name="Save and return to check answers").click()
+    page.wait_for_load_state()
+    assert "Enter your name" in page.content()
+    page.locator(".govuk-error-summary a[href='#id_email']").click()
+    assert page.evaluate("document.activeElement.id") == "id_email"
+    assert_no_axe_violations(page)
     # An error on a question page with free text and choices.
     page.goto(base + "/survey/demo/questions/meaning/")
     page.locator("textarea[name=meaning_own_words]").fill("x" * 2001)

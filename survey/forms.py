@@ -4,16 +4,17 @@ Validation is on the server only. Every question is optional except consent.
 Free text is kept as typed (only surrounding spaces are trimmed, and Windows line
 endings become one character so the count matches what the respondent sees).
 
-The small forms are laid out with crispy-forms-gds (each has a ``helper``). The
-question pages are rendered by their own templates: each question carries its
-"Why we ask this", its "prefer not to say" and its routing, which crispy's
-layouts have no place for.
+The small forms are laid out with crispy-forms-gds (each has a ``helper``),
+except the case-study contact opt-in, written by hand in its template for speed
+(decision 0005). The question pages are rendered by their own templates: each
+question carries its "Why we ask this", its "prefer not to say" and its routing,
+which crispy's layouts have no place for.
 """
 
 import unicodedata
 from dataclasses import dataclass
 
-from crispy_forms_gds.layout import HTML, Button, Field, Fieldset, Fixed, Size
+from crispy_forms_gds.layout import HTML, Button, Field, Fixed, Size
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -285,25 +286,6 @@ class ContactChoiceForm(forms.Form):
     phone = AnswerTextField(max_length=40, label="Phone number (optional)")
     role = AnswerTextField(max_length=200, label="Job title (optional)")
     organisation = AnswerTextField(max_length=200, label="Organisation (optional)")
-
-    def __init__(self, *args, change: bool = False, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = form_helper(
-            Field.radios("contact", legend_size=Size.MEDIUM, legend_tag="h2"),
-            Fieldset(
-                Field.text("name", autocomplete="name"),
-                Field.text("email", autocomplete="email", spellcheck="false"),
-                Field.text("phone", autocomplete="tel", field_width=Fixed.TWENTY),
-                Field.text("role", autocomplete="organization-title"),
-                Field.text("organisation", autocomplete="organization"),
-                legend="If you said yes, how can we contact you?",
-                legend_size=Size.SMALL,
-            ),
-            Button.primary(
-                "save",
-                "Save and return to check answers" if change else "Save and continue",
-            ),
-        )
 
     def clean(self):
         cleaned = super().clean()

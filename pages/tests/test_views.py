@@ -1,11 +1,12 @@
 """Tests for the site shell's pages."""
 
+import re
 from http import HTTPStatus
 from unittest import mock
 
 import pytest
 from django.db import OperationalError
-from django.urls import reverse
+from django.urls import reverse, set_script_prefix
 
 from sources.demo import sources_load
 
@@ -31,6 +32,27 @@ def test_public_page_has_skip_link_navigation_and_footer(client, name):
         assert f'href="{href}"' in html
     for name in ("accessibility", "privacy", "cookies", "contact"):
         assert reverse(f"pages:{name}") in html
+
+
+def test_navigation_marks_only_the_current_section(client):
+    html = client.get("/case-studies/").content.decode()
+    assert html.count('aria-current="true"') == 1
+    assert re.search(r'href="/case-studies/" aria-current="true">\s*<strong', html)
+    assert 'aria-current="true"' not in client.get("/").content.decode()
+
+
+def test_shell_links_follow_the_script_prefix_in_use(client):
+    # The links are reversed once per prefix, not once per process.
+    client.get("/privacy/")
+    set_script_prefix("/til/")
+    try:
+        prefixed = client.get("/privacy/").content.decode()
+    finally:
+        set_script_prefix("/")
+    assert 'href="/til/accessibility/"' in prefixed
+    assert 'href="/til/"' in prefixed
+    plain = client.get("/privacy/").content.decode()
+    assert 'href="/accessibility/"' in plain and "/til/" not in plain
 
 
 def test_home_page_explains_the_four_phases_and_principles(client):

@@ -577,6 +577,25 @@ def test_contact_errors_link_to_their_fields_and_keep_what_was_typed(client, ope
     assert 'autocomplete="email"' in html
 
 
+def test_contact_errors_sit_next_to_their_fields_and_the_change_button_says_so(
+    client, open_wave
+):
+    _complete(client, open_wave)
+    url = reverse("survey:contact", args=[open_wave.slug]) + "?change=1"
+    html = client.post(url, {"contact": "yes", "email": "sam@"}).content.decode()
+    for field in ("name", "email"):
+        assert f'id="id_{field}-error"' in html
+        assert re.search(
+            rf'<input class="govuk-input govuk-input--error" id="id_{field}"[^>]*'
+            rf'aria-describedby="id_{field}-error" aria-invalid="true">',
+            html,
+        ), field
+    assert 'id="id_phone"' in html and "govuk-input--width-20" in html
+    assert 'spellcheck="false"' in html
+    assert "Save and return to check answers" in html
+    assert "Save and continue" not in html
+
+
 # ------------------------------------------------------------------------------
 # The close, across a tab left open
 # ------------------------------------------------------------------------------

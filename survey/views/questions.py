@@ -130,7 +130,7 @@ def contact(request, wave, response):
         return redirect(next_url(wave, steps, page, response.answers, change))
     existing = getattr(response, "contact_details", None)
     if request.method == "POST":
-        form = ContactChoiceForm(request.POST, change=change)
+        form = ContactChoiceForm(request.POST)
         if form.is_valid():
             details = None
             if form.cleaned_data["contact"] == "yes":
@@ -154,7 +154,7 @@ def contact(request, wave, response):
             }
         elif response.last_step and _passed(steps, response, page):
             initial = {"contact": "no"}
-        form = ContactChoiceForm(initial=initial, change=change)
+        form = ContactChoiceForm(initial=initial)
     return render(
         request,
         "survey/contact.html",
