@@ -159,8 +159,17 @@ def _reference_assign(response: Response, now: datetime) -> None:
     raise IntegrityError("Could not find an unused reference.")
 
 
-def response_submit(*, response: Response, now: datetime | None = None) -> Response:
-    """Submit a draft once; submitting it again returns the same submission."""
+def response_submit(
+    *,
+    response: Response,
+    now: datetime | None = None,
+    text_keys: set[str] | None = None,
+) -> Response:
+    """Submit a draft once; submitting it again returns the same submission.
+
+    ``text_keys`` are the wave's free-text keys, if the caller has its
+    questions at hand (a query saved); otherwise they are read.
+    """
     now = now or timezone.now()
     with transaction.atomic():
         locked = (
@@ -176,7 +185,7 @@ def response_submit(*, response: Response, now: datetime | None = None) -> Respo
         if locked.answers.get("consent") != "yes":
             raise ConsentMissingError
         # Drafts carry no search text: it is built here, once.
-        locked.refresh_search_text()
+        locked.refresh_search_text(text_keys)
         _reference_assign(locked, now)
     return locked
 

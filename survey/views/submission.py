@@ -10,7 +10,7 @@ from survey import services
 from survey.forms import (
     SubmitForm,
 )
-from survey.models import FREE_TEXT_TYPES, Question
+from survey.models import FREE_TEXT_TYPES, Question, free_text_keys_of
 from survey.respondent import respondent
 from survey.views.flow import (
     already_submitted_page,
@@ -88,8 +88,11 @@ def submit(request, wave_slug):
     # A repeat from the browser that submitted finds it marked already; a stale
     # tab elsewhere finds a submitted response and is not marked.
     submitting = not response.is_submitted
+    steps, questions = wave_steps(wave)
     try:
-        services.response_submit(response=response)
+        services.response_submit(
+            response=response, text_keys=free_text_keys_of(questions)
+        )
     except services.WaveClosedError:
         # A check-answers page left open past the close: the draft is kept.
         return not_open_page(
@@ -100,7 +103,6 @@ def submit(request, wave_slug):
             status=HTTPStatus.FORBIDDEN,
         )
     except services.ConsentMissingError:
-        steps, _ = wave_steps(wave)
         return redirect(step_url(wave, steps[0], change=True))
     if submitting:
         respondent(request).mark_submitted(wave.slug, response.resume_token_hash)
