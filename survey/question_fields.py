@@ -76,9 +76,6 @@ class QuestionFields:
             self.template_name = "survey/questions/choices.html"
             self.agreement = qtype == Question.Type.AGREEMENT
             self.multiple = question.is_multi_valued
-            # The GOV.UK component: its class prefix and its input type.
-            self.kind = "checkboxes" if self.multiple else "radios"
-            self.input_type = "checkbox" if self.multiple else "radio"
             self.choices = self._choices()
         if in_error:
             self.group_class += " govuk-form-group--error"
