@@ -6,26 +6,24 @@ endings become one character so the count matches what the respondent sees).
 
 The small forms are laid out with crispy-forms-gds (each has a ``helper``),
 except the case-study contact opt-in, written by hand in its template for speed
-(decision 0005). The question pages are rendered by their own templates: each
-question carries its "Why we ask this", its "prefer not to say" and its routing,
-which crispy's layouts have no place for.
+(decision 0005). The question pages are rendered by their own Jinja2 partials
+(survey/question_fields.py): each question carries its "Why we ask this", its
+"prefer not to say" and its routing, which crispy's layouts have no place for.
 """
 
 import unicodedata
-from dataclasses import dataclass
 
 from crispy_forms_gds.layout import HTML, Button, Field, Fixed, Size
 from django import forms
 from django.core.exceptions import ValidationError
 
 from pages.forms import form_helper
-from survey.models import OTHER, PREFER_NOT_TO_SAY, Question
+from survey.models import OTHER, Question
+from survey.question_fields import EXCLUSIVE_CODES, QuestionFields
 from throttling.forms import HoneypotMixin
 
 OTHER_TEXT_MAX_LENGTH = 200
 NUMBER_MAX = 1_000_000
-# Answers that mean "none of these" and so cannot be ticked with others.
-EXCLUSIVE_CODES = ("none", PREFER_NOT_TO_SAY)
 
 INVALID_CHOICE = "Select an answer from the list"
 
@@ -57,49 +55,6 @@ class AnswerTextField(forms.CharField):
         if isinstance(value, str):
             value = value.replace("\r\n", "\n").replace("\r", "\n")
         return super().to_python(value)
-
-
-@dataclass
-class QuestionFields:
-    """A question with its bound field and, if any, its "Other" text field."""
-
-    question: Question
-    field: forms.BoundField
-    other: forms.BoundField | None
-
-    @property
-    def errors(self) -> list[str]:
-        """Every error for this question, its own then the "Other" box's."""
-        errors = list(self.field.errors)
-        if self.other is not None:
-            errors += list(self.other.errors)
-        return errors
-
-    @property
-    def selected(self) -> list[str]:
-        """The codes currently chosen, from the post or the stored answers."""
-        value = self.field.value()
-        if value in (None, ""):
-            return []
-        return [str(v) for v in value] if isinstance(value, list) else [str(value)]
-
-    def choices(self) -> list[dict]:
-        """Options ready for GOV.UK radios or checkboxes."""
-        selected = set(self.selected)
-        base_id = self.field.auto_id
-        choices = []
-        for number, option in enumerate(self.question.options_with_labels()):
-            choices.append(
-                {
-                    **option,
-                    "id": base_id if number == 0 else f"{base_id}-{number}",
-                    "checked": option["code"] in selected,
-                    "exclusive": self.question.is_multi_valued
-                    and option["code"] in EXCLUSIVE_CODES,
-                    "divider": option["code"] == PREFER_NOT_TO_SAY and number > 0,
-                }
-            )
-        return choices
 
 
 def _field_for(question: Question) -> forms.Field:
