@@ -1,6 +1,6 @@
 """A question on a survey page, with everything its GOV.UK markup needs.
 
-The question partials (jinja2/survey/questions/) only place these values:
+The question partials (survey/jinja2/survey/questions/) only place these values:
 the partial, the ids, the aria-describedby lists and the error classes are
 worked out once here, in Python, so that rendering a page costs a few lookups
 per question and per option instead of hundreds of nested includes and

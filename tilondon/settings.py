@@ -141,8 +141,9 @@ TEMPLATES = [
     # faster than Django templates for long lists of options (README).
     {
         "BACKEND": "django.template.backends.jinja2.Jinja2",
-        "DIRS": [BASE_DIR / "jinja2"],
-        "APP_DIRS": False,
+        # survey/jinja2/survey/: the partials live with the app that uses them.
+        "DIRS": [],
+        "APP_DIRS": True,
         "OPTIONS": {"autoescape": True},
     },
 ]

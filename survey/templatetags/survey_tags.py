@@ -32,7 +32,7 @@ def london(moment: datetime | None) -> str:
 
 @register.simple_tag
 def questions(form) -> str:
-    """A page's questions, rendered by the Jinja2 partials (jinja2/survey/).
+    """A page's questions, rendered by the Jinja2 partials (survey/jinja2/survey/).
 
     Jinja2 compiles a template to Python, so the options of a long list of
     radios or checkboxes cost far less than Django's variable lookups (issue
