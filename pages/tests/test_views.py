@@ -55,6 +55,15 @@ def test_shell_links_follow_the_script_prefix_in_use(client):
     assert 'href="/accessibility/"' in plain and "/til/" not in plain
 
 
+def test_the_shell_follows_the_static_files_setting(client, settings):
+    # The shell is rendered once per process and setting, not once per page.
+    client.get("/privacy/")
+    settings.STATIC_URL = "/assets/"
+    html = client.get("/privacy/").content.decode()
+    assert 'href="/assets/dist/site.css"' in html
+    assert 'data-govuk-frontend="/assets/dist/govuk-frontend.min.js"' in html
+
+
 def test_home_page_explains_the_four_phases_and_principles(client):
     html = client.get(reverse("pages:home")).content.decode()
     assert "The four phases of the programme" in html
