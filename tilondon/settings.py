@@ -100,7 +100,8 @@ INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp's, with the site-wide policy built once (pages/middleware.py).
+    "pages.middleware.ContentSecurityPolicyMiddleware",
     "pages.middleware.PermissionsPolicyMiddleware",
     # A view that meets an unreachable database answers 503 (pages/outage.py).
     "pages.outage.DatabaseOutageMiddleware",

@@ -7,10 +7,13 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from csp.decorators import csp_update
 from django.conf import settings
 from django.db import connection
+from django.http import HttpResponse
 from django.urls import reverse
 
+from pages.middleware import ContentSecurityPolicyMiddleware
 from survey.tests.factories import wave_with_questionnaire
 
 pytestmark = pytest.mark.django_db
@@ -36,6 +39,28 @@ def test_content_security_policy_allows_only_what_is_named(client):
         "base-uri": "'none'",
         "frame-ancestors": "'none'",
     }
+
+
+def test_the_policy_built_once_follows_a_changed_setting(client, settings):
+    client.get(reverse("pages:home"))
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": ["'self'"]}}
+    assert client.get(reverse("pages:home"))["Content-Security-Policy"] == (
+        "default-src 'self'"
+    )
+
+
+def test_a_view_that_changes_the_policy_still_gets_its_own(rf):
+    @csp_update({"img-src": "https://example.org"})
+    def view(request):
+        return HttpResponse("ok")
+
+    response = ContentSecurityPolicyMiddleware(view)(rf.get("/"))
+    assert (
+        "img-src 'self' data: https://example.org"
+        in response["Content-Security-Policy"]
+    )
+    plain = ContentSecurityPolicyMiddleware(lambda r: HttpResponse("ok"))(rf.get("/"))
+    assert "example.org" not in plain["Content-Security-Policy"]
 
 
 def test_other_security_headers_are_present(client):
