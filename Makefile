@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help install assets browser python migrate seed run lint test test-fast bench serve clean
+.PHONY: help install assets browser valgrind python migrate seed run lint test test-fast bench serve clean
 
 help: ## List the targets and what each does
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -78,7 +78,18 @@ test: assets browser lint ## Set up and run every test: ruff, import contracts, 
 test-fast: install ## Run the tests without the browser tests, on one process
 	$(BIN)/pytest -m "not e2e"
 
-bench: assets migrate ## Run the benchmarks in bench/ and print figures against their baselines
+valgrind: ## Install Debian's valgrind for the instruction-count benchmark, if it is missing
+	@if command -v valgrind >/dev/null; then \
+		echo "valgrind: $$(valgrind --version)"; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind; \
+	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then \
+		sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind; \
+	else \
+		echo "bench/bench_survey_instructions.py needs valgrind (sudo apt-get install valgrind); it is skipped without it."; \
+	fi
+
+bench: assets migrate valgrind ## Run the benchmarks in bench/ and print figures against their baselines
 	$(BIN)/python bench/run.py
 
 serve: assets migrate ## Serve with production settings through gunicorn (needs SECRET_KEY, ALLOWED_HOSTS, SITE_URL, EMAIL_URL, DATABASE_URL)

@@ -109,7 +109,8 @@ def _locust(port: int, user_class: str, seconds: int, workdir: Path, env: dict):
             user_class,
         ],
         cwd=BASE_DIR,
-        env={**os.environ, **env},
+        # The locustfile imports bench.survey_answers.
+        env={**os.environ, "PYTHONPATH": str(BASE_DIR), **env},
         check=False,
         stdout=subprocess.DEVNULL,
         timeout=seconds + STOP_SECONDS + 60,
