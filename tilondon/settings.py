@@ -138,7 +138,7 @@ TEMPLATES = [
             ],
         },
     },
-    # Only the survey's question partials (survey_tags.questions): measured
+    # Only the survey's question and check-answers partials (survey_tags): measured
     # faster than Django templates for long lists of options (README).
     {
         "BACKEND": "django.template.backends.jinja2.Jinja2",

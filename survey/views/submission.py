@@ -1,6 +1,7 @@
 """Check answers, submit once, and the confirmation page."""
 
 from http import HTTPStatus
+from typing import NamedTuple
 
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -10,7 +11,7 @@ from survey import services
 from survey.forms import (
     SubmitForm,
 )
-from survey.models import FREE_TEXT_TYPES, Question, free_text_keys_of
+from survey.models import free_text_keys_of
 from survey.respondent import respondent
 from survey.views.flow import (
     already_submitted_page,
@@ -25,6 +26,18 @@ from survey.views.flow import (
 )
 
 
+class AnswerRow(NamedTuple):
+    """A row of the check-answers summary list, worked out for its partial."""
+
+    key: str
+    # The answer as lines: none is "Not answered", one is shown as it is
+    # (free text kept whole), more are a list.
+    lines: list[str]
+    change_url: str
+    # The Change link's visually hidden words, for screen readers.
+    change_hidden: str
+
+
 @never_cache
 @draft_required
 def check(request, wave, response):
@@ -37,20 +50,28 @@ def check(request, wave, response):
     contact_details = getattr(response, "contact_details", None)
     for page in shown_steps(steps, answers):
         if not sections or sections[-1]["section"] != page.section:
-            sections.append({"section": page.section, "rows": []})
+            sections.append(
+                {"section": page.section, "title": page.section.title, "rows": []}
+            )
         change_url = step_url(wave, page, change=True)
         if page.is_contact:
             sections[-1]["rows"].append(
-                {"contact": True, "details": contact_details, "change_url": change_url}
+                AnswerRow(
+                    "Contact about a case study",
+                    [_contact_answer(contact_details)],
+                    change_url,
+                    "whether we can contact you",
+                )
             )
             continue
         for question in page.shown_questions(answers):
             sections[-1]["rows"].append(
-                {
-                    "question": question,
-                    "answer": _display_answer(question, answers),
-                    "change_url": change_url,
-                }
+                AnswerRow(
+                    question.text,
+                    question.answer_text(answers),
+                    change_url,
+                    f"your answer to: {question.text}",
+                )
             )
     return render(
         request,
@@ -65,14 +86,12 @@ def check(request, wave, response):
     )
 
 
-def _display_answer(question: Question, answers: dict) -> dict:
-    """The answer as check answers lays it out: free text kept whole."""
-    lines = question.answer_text(answers)
-    if not lines:
-        return {"empty": True}
-    if question.type in FREE_TEXT_TYPES or question.type == Question.Type.NUMBER:
-        return {"text": lines[0]}
-    return {"labels": lines}
+def _contact_answer(details) -> str:
+    """The contact row's answer: the details given, or No."""
+    if details is None:
+        return "No"
+    parts = [details.name, details.email] + ([details.phone] if details.phone else [])
+    return "Yes: " + ", ".join(parts)
 
 
 def submit(request, wave_slug):
