@@ -11,6 +11,13 @@ CHROMIUM := /usr/bin/chromium
 
 .PHONY: help install assets browser valgrind python migrate seed run lint test test-fast bench serve clean
 
+# Install a Debian package as root, or with sudo if it needs no password; fails otherwise.
+apt_install = { if [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1); \
+	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then \
+		sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1); \
+	else false; fi; }
+
 help: ## List the targets and what each does
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
@@ -46,14 +53,11 @@ assets: install ## Build the CSS and JavaScript into static/dist
 browser: ## Install Debian's Chromium for the browser tests, if it is missing
 	@if [ -x $(CHROMIUM) ]; then \
 		echo "Chromium: $$($(CHROMIUM) --version 2>/dev/null)"; \
-	elif [ "$$(id -u)" = 0 ]; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
-	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then \
-		sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	else \
+		$(call apt_install,chromium) || { \
 		echo "The browser tests need Debian's Chromium at $(CHROMIUM)."; \
 		echo "Install it with: sudo apt-get install chromium   (then run make test again)"; \
-		exit 1; \
+		exit 1; }; \
 	fi
 
 migrate: install ## Apply database migrations (starts the embedded PostgreSQL if needed)
@@ -81,11 +85,8 @@ test-fast: install ## Run the tests without the browser tests, on one process
 valgrind: ## Install Debian's valgrind for the instruction-count benchmark, if it is missing
 	@if command -v valgrind >/dev/null; then \
 		echo "valgrind: $$(valgrind --version)"; \
-	elif [ "$$(id -u)" = 0 ]; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind; \
-	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then \
-		sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind; \
 	else \
+		$(call apt_install,valgrind) || \
 		echo "bench/bench_survey_instructions.py needs valgrind (sudo apt-get install valgrind); it is skipped without it."; \
 	fi
 

@@ -9,20 +9,18 @@ from django.urls import reverse
 
 from survey.models import Response
 from survey.respondent import COOKIE_NAME, MOST_WAVES, RespondentCookie
-from survey.tests.factories import browser_token, wave_with_questionnaire
+from survey.tests.factories import (
+    begin_draft,
+    browser_token,
+    wave_with_questionnaire,
+)
 from throttling.tokens import token_hash
 
 pytestmark = pytest.mark.django_db
 
 
-def _begin(client, wave):
-    response = client.post(reverse("survey:begin", args=[wave.slug]), {"website": ""})
-    assert response.status_code == HTTPStatus.FOUND
-    return response["Location"]
-
-
 def _to_check_answers(client, wave):
-    location = _begin(client, wave)
+    location = begin_draft(client, wave)
     data = {"consent": "on", "sector": "nhs", "has_example": "no", "contact": "no"}
     for _ in range(30):
         response = client.post(location, data)
@@ -43,7 +41,7 @@ def test_a_whole_survey_leaves_no_session_row_and_no_raw_token(client, open_wave
 
 
 def test_the_cookie_is_scoped_to_the_survey_and_signed(client, open_wave):
-    _begin(client, open_wave)
+    begin_draft(client, open_wave)
     morsel = client.cookies[COOKIE_NAME]
     assert morsel["path"] == "/survey/"
     assert morsel["httponly"]
@@ -52,7 +50,7 @@ def test_the_cookie_is_scoped_to_the_survey_and_signed(client, open_wave):
 
 
 def test_a_tampered_cookie_counts_as_none(client, open_wave):
-    page = _begin(client, open_wave)
+    page = begin_draft(client, open_wave)
     value = client.cookies[COOKIE_NAME].value
     client.cookies[COOKIE_NAME] = value[:-3] + ("AAA" if value[-3:] != "AAA" else "BBB")
     response = client.get(page)
@@ -65,7 +63,7 @@ def test_a_garbage_cookie_is_a_fresh_start_not_an_error(client, open_wave, value
     client.cookies[COOKIE_NAME] = value
     start = client.get(reverse("survey:wave_start", args=[open_wave.slug]))
     assert start.status_code == HTTPStatus.OK
-    assert _begin(client, open_wave).endswith("/questions/consent/")
+    assert begin_draft(client, open_wave).endswith("/questions/consent/")
 
 
 def test_only_the_browser_that_submitted_sees_the_reference(open_wave):
@@ -86,7 +84,7 @@ def test_only_the_browser_that_submitted_sees_the_reference(open_wave):
 def test_a_draft_begun_under_the_session_is_still_this_browsers(client, open_wave):
     # Before the cookie, the session held the token as typed; a respondent part
     # way through at the change carries on, and the token leaves the session.
-    draft_page = _begin(Client(), open_wave)
+    draft_page = begin_draft(Client(), open_wave)
     response = Response.objects.get()
     token = "a-token-from-before-the-cookie"
     Response.objects.filter(pk=response.pk).update(resume_token_hash=token_hash(token))
@@ -113,7 +111,7 @@ def test_the_cookie_keeps_the_latest_waves_only():
 
 def test_each_wave_keeps_its_own_draft(client, open_wave):
     other_wave = wave_with_questionnaire(slug="other-wave", name="Other wave")
-    _begin(client, open_wave)
-    _begin(client, other_wave)
+    begin_draft(client, open_wave)
+    begin_draft(client, other_wave)
     first, second = browser_token(client, open_wave), browser_token(client, other_wave)
     assert first and second and first != second
