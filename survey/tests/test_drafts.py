@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from survey.models import Response, Wave
@@ -90,3 +91,12 @@ def test_a_submitted_response_is_never_written_as_a_draft(draft, open_wave):
     read.last_step = "changed"
     assert not draft_write_if_unchanged(read, read.updated_at)
     assert Response.objects.get(pk=draft.pk).last_step != "changed"
+
+
+def test_the_responses_table_leaves_room_for_a_drafts_next_version():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT reloptions FROM pg_class WHERE relname = %s", ["survey_response"]
+        )
+        (options,) = cursor.fetchone()
+    assert "fillfactor=70" in options
