@@ -106,6 +106,8 @@ class ResponseAdmin(ExportMixin, admin.ModelAdmin):
         BoroughFilter,
         ("submitted_at", admin.DateFieldListFilter),
         ContactFilter,
+        # The link a response came through; "empty" is a direct response.
+        ("collector", admin.RelatedFieldListFilter),
     ]
     list_select_related = ["wave"]
     search_fields = ["organisation"]

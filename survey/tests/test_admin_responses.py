@@ -9,6 +9,7 @@ from audit.models import AuditEvent
 from survey.models import ContactDetails, Response
 from survey.tests.factories import (
     SAMPLE_ANSWERS,
+    CollectorFactory,
     ResponseFactory,
     WaveFactory,
     submitted,
@@ -51,6 +52,19 @@ def test_filters_by_wave_sector_borough_and_contact(analyst_client, open_wave):
     for params, expected in cases:
         response = analyst_client.get(CHANGELIST, params)
         assert _references(response) == {r.reference for r in expected}, params
+
+
+def test_filters_by_the_link_a_response_came_through(analyst_client, open_wave):
+    link = CollectorFactory(wave=open_wave, name="Hackney safeguarding network")
+    via_link = submitted(open_wave)
+    Response.objects.filter(pk=via_link.pk).update(collector=link)
+    direct = submitted(open_wave)
+    page = analyst_client.get(CHANGELIST)
+    assert "Hackney safeguarding network" in page.content.decode()
+    by_link = analyst_client.get(CHANGELIST, {"collector__id__exact": link.pk})
+    assert _references(by_link) == {via_link.reference}
+    directly = analyst_client.get(CHANGELIST, {"collector__isnull": "True"})
+    assert _references(directly) == {direct.reference}
 
 
 def test_search_finds_organisation_reference_and_free_text(analyst_client, open_wave):
@@ -159,13 +173,13 @@ def test_list_runs_a_bounded_number_of_queries(
     for index in range(count):
         submitted(open_wave, contact=index % 2 == 0)
     analyst_client.get(CHANGELIST)
-    # Session, user, device, two for permissions, waves for the filter, the
-    # count and the page of results; a search reads the stored search_text,
-    # so it adds none.
-    with django_assert_max_num_queries(8):
+    # Session, user, device, two for permissions, waves and links for the
+    # filters, the count and the page of results; a search reads the stored
+    # search_text, so it adds none.
+    with django_assert_max_num_queries(9):
         response = analyst_client.get(CHANGELIST, {"contact": "yes", "q": "hackney"})
     assert response.status_code == HTTPStatus.OK
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         response = analyst_client.get(CHANGELIST)
     assert response.status_code == HTTPStatus.OK
     assert len(response.context["cl"].result_list) == count
