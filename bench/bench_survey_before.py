@@ -21,7 +21,7 @@ from bench.bench_survey import (
     _spent,
     _start_server,
 )
-from bench.code_before import code_before
+from bench.code_before import CommitUnavailable, code_before
 from survey.demo import DEMO_WAVE_SLUG, seed_demo
 
 BEFORE_COMMIT = os.environ.get("BENCH_SURVEY_BEFORE", "559e64f")
@@ -69,6 +69,13 @@ def run(report):
         return
     seed_demo()
     workdir = Path(tempfile.mkdtemp(prefix="bench-survey-before-"))
+    try:
+        _measure(workdir, report)
+    except CommitUnavailable:
+        print(f"\n(survey_before skipped: commit {BEFORE_COMMIT} is not in this clone)")
+
+
+def _measure(workdir: Path, report) -> None:
     with code_before(BEFORE_COMMIT) as (tree, database_url):
         ports, servers = [], []
         try:

@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 from bench.bench_survey import _database_url
-from bench.code_before import code_before
+from bench.code_before import CommitUnavailable, code_before
 from survey.demo import seed_demo
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -74,8 +74,12 @@ def run(report):
         return
     seed_demo()
     now = _per_survey(BASE_DIR, _database_url())
-    with code_before(BEFORE_COMMIT) as (tree, database_url):
-        before = _per_survey(tree, database_url)
+    try:
+        with code_before(BEFORE_COMMIT) as (tree, database_url):
+            before = _per_survey(tree, database_url)
+    except CommitUnavailable:
+        print(f"\n(survey_instructions: commit {BEFORE_COMMIT} is not in this clone)")
+        return
     report.heading(
         "Instructions per completed survey, in one process under valgrind "
         "(the Python process only; the same driver and answers on both sides)"

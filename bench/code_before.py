@@ -41,6 +41,10 @@ def _run(args: list[str], cwd: Path, env: dict | None = None) -> None:
     )
 
 
+class CommitUnavailable(Exception):
+    """The commit is not in this clone (a shallow clone, say)."""
+
+
 def _admin_sql(statement: str, params: list | None = None) -> None:
     # CREATE and DROP DATABASE cannot run inside a transaction block.
     with connection.cursor() as cursor:
@@ -54,7 +58,10 @@ def code_before(commit: str):
     tree = workdir / "tree"
     database = f"{connection.settings_dict['NAME']}_before"
     quoted = connection.ops.quote_name(database)
-    _run(["git", "worktree", "add", "--detach", str(tree), commit], BASE_DIR)
+    try:
+        _run(["git", "worktree", "add", "--detach", str(tree), commit], BASE_DIR)
+    except (OSError, subprocess.CalledProcessError) as error:
+        raise CommitUnavailable(commit) from error
     try:
         _admin_sql(f"DROP DATABASE IF EXISTS {quoted}")
         _admin_sql(f"CREATE DATABASE {quoted}")
