@@ -36,9 +36,9 @@ ROLES: dict[str, dict[str, list[str]]] = {
             "survey.set_coverage_target",
             "casestudies.view_casestudy",
             "casestudies.view_source",
-            "audit.export_responses",
-            "audit.view_dashboard",
-            "audit.start_case_study",
+            "survey.export_responses",
+            "survey.view_dashboard",
+            "survey.start_case_study",
             # Findings releases: draft, preview, publish and unpublish.
             "findings.*",
         ],

@@ -17,7 +17,7 @@ from crispy_forms_gds.layout import HTML, Button, Field, Fixed, Size
 from django import forms
 from django.core.exceptions import ValidationError
 
-from pages.forms import form_helper
+from govuk.forms import form_helper
 from survey.models import OTHER, Question
 from survey.question_fields import EXCLUSIVE_CODES, QuestionFields
 from throttling.forms import HoneypotMixin

@@ -14,7 +14,7 @@ def _row_counts():
         model._meta.label: model.objects.count()
         for model in apps.get_models()
         if model._meta.app_label
-        in {"auth", "pages", "survey", "casestudies", "roadmap", "staff"}
+        in {"auth", "sources", "casestudies", "survey", "findings", "roadmap", "staff"}
     }
 
 
