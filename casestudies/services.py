@@ -1,6 +1,6 @@
 """Writes with rules for case studies: a draft started from a practitioner's example.
 
-Called with plain values: the caller maps its own data (the survey's answers)
+Called with plain values: the caller maps its own data (a form's answers, say)
 to these keyword arguments, so this app knows nothing of where they came from.
 """
 
