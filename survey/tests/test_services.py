@@ -7,7 +7,7 @@ import pytest
 from django.db import DataError, connection
 
 from survey import services
-from survey.models import ContactDetails, Response
+from survey.models import ContactDetails, Response, Wave
 from survey.tests.factories import (
     ContactDetailsFactory,
     ResponseFactory,
@@ -153,3 +153,14 @@ def test_if_the_step_cannot_be_saved_the_contact_details_are_not_kept_either():
             response=draft, details=details, step_key="x" * 500
         )
     assert not ContactDetails.objects.filter(response=draft).exists()
+
+
+def test_setting_a_coverage_target_writes_that_column_alone():
+    wave = WaveFactory(coverage_target=5)
+    stale = Wave.objects.get(pk=wave.pk)
+    Wave.objects.filter(pk=wave.pk).update(name="Renamed meanwhile")
+    services.wave_coverage_target_set(wave=stale, coverage_target=12)
+    wave.refresh_from_db()
+    assert (wave.coverage_target, wave.name) == (12, "Renamed meanwhile")
+    with pytest.raises(ValueError, match="1 or more"):
+        services.wave_coverage_target_set(wave=wave, coverage_target=0)
