@@ -34,7 +34,7 @@ def case_study_draft_from_example(
     summary = description.split("\n\n")[0][:600] or "Summary to be written."
     return CaseStudy.objects.create(
         title=title[:200],
-        slug=slug,
+        slug=_slug_free(slug),
         summary=summary,
         body=description or "To be written with the practitioner.",
         outcomes=outcomes,
@@ -53,3 +53,14 @@ def case_study_draft_from_example(
         ),
         status=CaseStudy.Status.DRAFT,
     )
+
+
+def _slug_free(slug: str) -> str:
+    """``slug``, or ``slug-2``, ``slug-3``... if a case study already holds it."""
+    taken = set(
+        CaseStudy.objects.filter(slug__startswith=slug).values_list("slug", flat=True)
+    )
+    candidate, number = slug, 2
+    while candidate in taken:
+        candidate, number = f"{slug}-{number}", number + 1
+    return candidate

@@ -50,3 +50,14 @@ def test_an_unknown_evidence_answer_is_recorded_as_practitioner_reported():
     case_study = _draft(evidence_answer="we think so")
     assert case_study.evidence == "practitioner_reported"
     assert "we think so" in case_study.evidence_note
+
+
+def test_a_slug_already_taken_gets_a_number_instead_of_an_error():
+    first = _draft()
+    second = _draft()
+    third = _draft()
+    assert [first.slug, second.slug, third.slug] == [
+        "example-til-abcd-efgh",
+        "example-til-abcd-efgh-2",
+        "example-til-abcd-efgh-3",
+    ]
