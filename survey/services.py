@@ -307,19 +307,22 @@ def retention_purge(*, today: date | None = None, username: str = "") -> dict:
 def response_case_study_start(*, response: Response, user) -> CaseStudy:
     """A draft case study from a consenting respondent's example, linked back.
 
-    If one was already started from this response, that one is returned.
+    If one was already started from this response, that one is returned. The
+    organisation is the one given with the contact details, for the case study:
+    the survey's own organisation answer stays in the analysts' view.
     """
     existing = case_study_of_response(response.pk)
     if existing is not None:
         return existing
-    if not ContactDetails.objects.filter(response=response).exists():
+    contact = ContactDetails.objects.filter(response=response).first()
+    if contact is None:
         raise NoConsentError
     with transaction.atomic():
         case_study = case_study_draft_from_example(
             response_id=response.pk,
             reference=response.reference,
             answers=response.answers,
-            organisation=response.organisation,
+            organisation=contact.organisation,
             sector=response.sector,
             boroughs=response.boroughs,
         )

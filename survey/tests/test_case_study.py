@@ -33,7 +33,10 @@ def test_analyst_starts_a_prefilled_draft_linked_to_the_response(
     assert case_study.places == ["hackney", "islington"]
     assert case_study.rs == ["recognise", "respond"]
     assert case_study.evidence == "internally_evaluated"
-    assert case_study.organisations == ["Hackney Council"]
+    # The survey's organisation answer stays with the analysts; the draft takes
+    # the one given with the contact details, for the case study.
+    assert response.organisation == "Hackney Council"
+    assert case_study.organisations == []
     # The respondent agreed to be contacted, not to be published as a contact.
     assert case_study.contact_email == "" and case_study.contact_name == ""
     assert AuditEvent.objects.filter(action=AuditEvent.Action.CASE_STUDY).count() == 1
@@ -68,3 +71,14 @@ def test_editors_cannot_start_one_and_get_is_not_allowed(
         HTTPStatus.METHOD_NOT_ALLOWED
     )
     assert not CaseStudy.objects.exists()
+
+
+def test_the_draft_names_the_organisation_given_for_the_case_study(
+    analyst_client, open_wave
+):
+    response = submitted(open_wave, contact=True)
+    response.contact_details.organisation = "Hackney Youth Service"
+    response.contact_details.save()
+    analyst_client.post(_url(response))
+    case_study = CaseStudy.objects.get(source_response=response)
+    assert case_study.organisations == ["Hackney Youth Service"]
