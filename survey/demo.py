@@ -118,7 +118,10 @@ def _demo_wave_moved_to(wave: Wave, questionnaire: Questionnaire) -> bool:
         return False
     Response.objects.for_wave(wave).delete()
     wave.questionnaire = questionnaire
-    wave.save(update_fields=["questionnaire"])
+    blocks = questionnaire.start_page
+    wave.intro = f"{DEMO_INTRO_NOTE}\n\n{blocks['what_it_is']}"
+    wave.privacy_text = blocks["privacy"]
+    wave.save(update_fields=["questionnaire", "intro", "privacy_text"])
     wave_questions_load(wave=wave, path=NEXT_WAVE_DEFINITION)
     return True
 
