@@ -1,5 +1,6 @@
 """The start page of the current questionnaire: who sees answers, and its sources."""
 
+import re
 from http import HTTPStatus
 
 import pytest
@@ -36,9 +37,9 @@ def test_who_sees_the_answers_is_said_before_the_start_button(client, wave):
     said = html[who : html.index("Start now")]
     assert "Only the research team sees individual answers" in said
     assert "Dartington Service Design Lab" in said
-    assert "the name of your organisation" in said
+    assert "your organisation&#x27;s name" in said
     assert "hide any group smaller than 10" in said
-    assert "never anyone&#x27;s level of seniority alongside the borough" in said
+    assert "anyone&#x27;s level of seniority alongside their borough" in said
 
 
 def test_the_why_cites_the_vru_page_and_briefing_and_the_rest_is_labelled(
@@ -63,6 +64,14 @@ def test_the_why_cites_the_vru_page_and_briefing_and_the_rest_is_labelled(
         assert code in html
     assert "The rest of this page is this survey's own" in html
     assert "our estimate for a typical set of answers" in html
+
+
+def test_the_start_page_takes_a_few_minutes_to_read(client, wave):
+    # "plus a few minutes to read this page": at 200 words a minute.
+    html = _page(client, wave)
+    main = html[html.index("<main") : html.index("</main>")]
+    words = len(re.sub(r"<[^>]+>", " ", main).split())
+    assert 1 <= words / 200 <= 4, words
 
 
 def test_the_start_page_reads_its_sources_in_one_query(
