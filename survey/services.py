@@ -336,16 +336,21 @@ def response_case_study_start(*, response: Response, user) -> CaseStudy:
     If one was already started from this response, that one is returned. The
     response is locked first, so a second submit (a double click, two tabs)
     waits for the first and then finds its draft; the link's unique response
-    is the database's guarantee behind that.
+    is the database's guarantee behind that. The organisation is the one given
+    with the contact details: the survey's own organisation answer stays in the
+    analysts' view.
     """
     with transaction.atomic():
         locked = Response.objects.select_for_update(of=("self",)).get(pk=response.pk)
         existing = ExampleCaseStudy.case_study_of(locked)
         if existing is not None:
             return existing
-        if not ContactDetails.objects.filter(response=locked).exists():
+        contact = ContactDetails.objects.filter(response=locked).first()
+        if contact is None:
             raise NoConsentError
-        case_study = case_study_draft_from_example(**example_fields(locked))
+        case_study = case_study_draft_from_example(
+            **example_fields(locked, organisation=contact.organisation)
+        )
         ExampleCaseStudy.objects.create(response=locked, case_study=case_study)
         audit_record(
             user=user,

@@ -39,11 +39,13 @@ class ExampleCaseStudy(models.Model):
         return link[0].case_study if link else None
 
 
-def example_fields(response: Response) -> dict:
+def example_fields(response: Response, *, organisation: str) -> dict:
     """A response's example as the case-study library's plain keyword arguments.
 
-    The survey's answer keys are known here and nowhere else. Where the example
-    happens is asked from version 2; before, where the respondent works stands in.
+    The survey's answer keys are known here and nowhere else. The example is
+    placed where the respondent works (no version asks where it happens: with an
+    organisation, a place can identify a small service). The organisation is
+    passed in: the one given with the contact details.
     """
     answers = response.answers or {}
     return {
@@ -52,9 +54,9 @@ def example_fields(response: Response) -> dict:
         "description": _text(answers.get("example_description")),
         "outcomes": _text(answers.get("example_difference")),
         "evidence_answer": _text(answers.get("example_evidence")),
-        "organisation": response.organisation,
+        "organisation": organisation,
         "sector": response.sector,
-        "places": _list(answers.get("example_where")) or list(response.boroughs),
+        "places": list(response.boroughs),
         "rs": _list(answers.get("example_rs")),
         "principles": _list(answers.get("example_principles")),
     }

@@ -13,7 +13,7 @@ from casestudies.tests.factories import CaseStudyFactory
 from survey import services
 from survey.models import ExampleCaseStudy
 from survey.models.examples import example_fields
-from survey.tests.factories import SAMPLE_ANSWERS, WaveFactory, submitted
+from survey.tests.factories import WaveFactory, submitted
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +39,10 @@ def test_analyst_starts_a_prefilled_draft_linked_to_the_response(
     assert case_study.places == ["hackney", "islington"]
     assert case_study.rs == ["recognise", "respond"]
     assert case_study.evidence == "internally_evaluated"
-    assert case_study.organisations == ["Hackney Council"]
+    # The survey's organisation answer stays with the analysts; the draft takes
+    # the one given with the contact details, for the case study.
+    assert response.organisation == "Hackney Council"
+    assert case_study.organisations == []
     # The respondent agreed to be contacted, not to be published as a contact.
     assert case_study.contact_email == "" and case_study.contact_name == ""
     assert AuditEvent.objects.filter(action=AuditEvent.Action.CASE_STUDY).count() == 1
@@ -77,14 +80,11 @@ def test_editors_cannot_start_one_and_get_is_not_allowed(
     assert not CaseStudy.objects.exists()
 
 
-def test_the_example_where_answer_is_used_else_the_respondents_boroughs(open_wave):
-    with_where = submitted(
-        open_wave, {**SAMPLE_ANSWERS, "example_where": ["pan_london"]}
-    )
-    without = submitted(open_wave)
-    assert example_fields(with_where)["places"] == ["pan_london"]
-    assert example_fields(without)["places"] == ["hackney", "islington"]
-    assert example_fields(without)["slug"] == f"survey-{without.reference.lower()}"
+def test_the_example_is_placed_in_the_respondents_boroughs(open_wave):
+    response = submitted(open_wave)
+    fields = example_fields(response, organisation="")
+    assert fields["places"] == ["hackney", "islington"]
+    assert fields["slug"] == f"survey-{response.reference.lower()}"
 
 
 def test_submitting_twice_in_a_row_starts_one_draft(open_wave, django_user_model):
@@ -133,3 +133,14 @@ def test_the_database_refuses_a_second_case_study_for_one_response(open_wave):
     other = CaseStudyFactory()
     with pytest.raises(IntegrityError), transaction.atomic():
         ExampleCaseStudy.objects.create(response=response, case_study=other)
+
+
+def test_the_draft_names_the_organisation_given_for_the_case_study(
+    analyst_client, open_wave
+):
+    response = submitted(open_wave, contact=True)
+    response.contact_details.organisation = "Hackney Youth Service"
+    response.contact_details.save()
+    analyst_client.post(_url(response))
+    case_study = ExampleCaseStudy.case_study_of(response)
+    assert case_study.organisations == ["Hackney Youth Service"]
