@@ -155,12 +155,15 @@ TEMPLATES = [
 if env.str("DATABASE_URL", default=""):
     DATABASES = {"default": env.db("DATABASE_URL")}
 else:
-    from tilondon.embedded_postgres import database_settings
-
+    # The embedded server (tilondon/embedded_postgres/) starts on the first
+    # connection, not here: check and collectstatic never start it.
+    EMBEDDED_POSTGRES_DATA = env.str("PGSERVER_DATA", default=str(BASE_DIR / ".pgdata"))
     DATABASES = {
-        "default": database_settings(
-            Path(env.str("PGSERVER_DATA", default=str(BASE_DIR / ".pgdata")))
-        )
+        "default": {
+            "ENGINE": "tilondon.embedded_postgres",
+            "NAME": "tilondon",
+            "USER": "postgres",
+        }
     }
 # Persistent connections suit gunicorn's few long-lived workers. runserver
 # starts a thread per request, and each thread would keep its own connection
