@@ -139,7 +139,7 @@ TEMPLATES = [
         },
     },
     # Only the survey's question and check-answers partials (survey_tags): measured
-    # faster than Django templates for long lists of options (README).
+    # faster than Django templates for long lists of options (docs/performance.md).
     {
         "BACKEND": "django.template.backends.jinja2.Jinja2",
         # survey/jinja2/survey/: the partials live with the app that uses them.
