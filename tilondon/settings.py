@@ -157,7 +157,10 @@ if env.str("DATABASE_URL", default=""):
 else:
     # The embedded server (tilondon/embedded_postgres/) starts on the first
     # connection, not here: check and collectstatic never start it.
-    EMBEDDED_POSTGRES_DATA = env.str("PGSERVER_DATA", default=str(BASE_DIR / ".pgdata"))
+    # One folder per PostgreSQL major version: a data folder only opens with its own.
+    EMBEDDED_POSTGRES_DATA = env.str(
+        "PGSERVER_DATA", default=str(BASE_DIR / ".pgdata" / "pg18")
+    )
     DATABASES = {
         "default": {
             "ENGINE": "tilondon.embedded_postgres",
