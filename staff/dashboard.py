@@ -70,8 +70,7 @@ def dashboard_for(wave_slug: str) -> dict:
     responses = (
         Response.objects.all() if wave is None else Response.objects.for_wave(wave)
     )
-    options = dict.fromkeys(codes, AGREEMENT_CODES)
-    counts = responses.answer_counts({**options, "example_rs": R.values})
+    counts = responses.answer_counts([*codes, "example_rs"])
 
     days = responses.started_and_submitted_per_day()
     started = sum(s for _, s, _ in days)

@@ -3,11 +3,12 @@
 Mixed into ``ResponseQuerySet``, so every figure counts the rows of the
 queryset it is called on: ``Response.objects.for_wave(wave).answer_counts(...)``
 counts that wave, and any other filter narrows the figures the same way. Built
-with the ORM (``Count`` with ``filter``, ``TruncDate``, ``unnest``), so the
-dashboard runs the same handful of queries however many responses there are.
+with the ORM (``Count`` with ``filter``, ``TruncDate``, ``unnest``, and the
+``survey_response_answer`` view for answers), so the dashboard runs the same
+handful of queries however many responses there are.
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 from django.db import models
 from django.db.models import Count, F, Func, Q, Value
@@ -16,6 +17,25 @@ from django.db.models.functions import TruncDate
 from vocabulary.time import LONDON
 
 SUBMITTED = "submitted"
+
+
+class ResponseAnswer(models.Model):
+    """One answer of a response, or one option of a list answer: a row of the
+    view ``survey_response_answer`` (migration 0011), never written."""
+
+    pk = models.CompositePrimaryKey("response", "code", "value")
+    response = models.ForeignKey(
+        "survey.Response", on_delete=models.DO_NOTHING, related_name="+"
+    )
+    code = models.TextField()
+    value = models.TextField()
+
+    class Meta:
+        managed = False
+        db_table = "survey_response_answer"
+
+    def __str__(self):
+        return f"{self.code}={self.value}"
 
 
 class Unnest(Func):
@@ -67,34 +87,27 @@ class ResponseFiguresMixin:
             .annotate(n=Count("pk"))
         )
 
-    def answer_counts(
-        self, options: Mapping[str, Iterable[str]]
-    ) -> dict[str, dict[str, int]]:
-        """For each question code, how many submitted responses gave each of
-        its options.
+    def answer_counts(self, codes: Iterable[str]) -> dict[str, dict[str, int]]:
+        """For each question code, how many submitted responses gave each answer.
 
-        ``answers -> code @> "option"`` holds when a single answer is that
-        option or a list (multiple choice) holds it, so an option counts once
-        per response. One row of ``count(*) FILTER (...)``, one pass.
+        Lists (multiple choice) count each chosen option once.
         """
-        aggregates = {
-            f"{index}_{position}": Count(
-                "pk", filter=Q(**{f"answers__{code}__contains": option})
+        codes = list(codes)
+        counts: dict[str, dict[str, int]] = {code: {} for code in codes}
+        if not codes:
+            return counts
+        rows = (
+            ResponseAnswer.objects.filter(
+                response__in=self._submitted().values("pk"), code__in=codes
             )
-            for index, code in enumerate(options)
-            for position, option in enumerate(options[code])
-        }
-        if not aggregates:
-            return {code: {} for code in options}
-        row = self._submitted().aggregate(**aggregates)
-        return {
-            code: {
-                option: row[f"{index}_{position}"]
-                for position, option in enumerate(options[code])
-                if row[f"{index}_{position}"]
-            }
-            for index, code in enumerate(options)
-        }
+            .values_list("code", "value")
+            .annotate(n=Count("*"))
+            .order_by()
+        )
+        for code, value, number in rows:
+            if value is not None:
+                counts[code][value] = number
+        return counts
 
     def submitted_count_by_borough_and_sector(self) -> dict[tuple[str, str], int]:
         """Submitted responses for each (borough, sector) pair.
