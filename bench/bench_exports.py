@@ -153,13 +153,9 @@ def _child(mode: str, slug: str, output: str) -> None:
 
         from survey.models import Response
 
+        # The baseline ("library-default"): django-import-export's in-memory export.
         queryset = Response.objects.filter(wave__slug=slug).submitted()
-        if mode == "library-default":
-            dataset = modelresource_factory(Response)().export(queryset)
-        else:
-            from survey.exports.resource import ResponseResource
-
-            dataset = ResponseResource().export(queryset)
+        dataset = modelresource_factory(Response)().export(queryset)
         Path(output).write_text(CSV().export_data(dataset), encoding="utf-8")
     seconds = time.perf_counter() - started
     print(json.dumps({"seconds": seconds, "peak_mb": _peak_rss_mb()}))

@@ -25,7 +25,6 @@ SECTOR_LABELS = {s.value: s.label for s in Sector} | {
     OTHER_SECTOR: "Other sector",
     NOT_ANSWERED: "Sector not given",
 }
-AGREEING = ("agree", "strongly_agree")
 
 # What a release covers, section by section (question codes, in order). A
 # code the wave's questionnaire lacks is left out and listed as missing.

@@ -34,14 +34,6 @@ class Tally:
     # (sector, question code, answer code) -> respondents giving that answer.
     answers: Counter = field(default_factory=Counter)
 
-    def answer_count(self, code: str, value: str, sector: str | None = None) -> int:
-        """Respondents (of one sector, or all) who gave ``value`` to ``code``."""
-        if sector is not None:
-            return self.answers[(sector, code, value)]
-        return sum(
-            n for (_, c, v), n in self.answers.items() if (c, v) == (code, value)
-        )
-
 
 def _places(boroughs: Iterable[str]) -> tuple[set[str], set[str]]:
     boroughs = set(boroughs)

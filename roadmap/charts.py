@@ -9,7 +9,6 @@ LEFT = 8
 PLOT_WIDTH = 600
 TOP = 40
 ROW_HEIGHT = 60
-BAR_HEIGHT = 22
 # A result of "Starting out" still shows a sliver, so the row is not read as missing.
 MIN_BAR = 6
 STEP = PLOT_WIDTH / (len(StageReached) - 1)

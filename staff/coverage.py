@@ -63,7 +63,7 @@ def sectors_of(wave: Wave) -> list[tuple[str, str]]:
 def coverage_for(wave: Wave) -> dict:
     """The coverage section of the dashboard for one wave (four queries)."""
     sectors = sectors_of(wave)
-    counts = Response.objects.submitted_count_by_borough_and_sector(wave)
+    counts = Response.objects.for_wave(wave).submitted_count_by_borough_and_sector()
     target = wave.coverage_target
     rows = [
         CoverageRow(
@@ -116,7 +116,7 @@ def coverage_for(wave: Wave) -> dict:
 
 def collectors_for(wave: Wave) -> dict:
     """Responses started and submitted through each collector, and directly."""
-    figures = Response.objects.started_and_submitted_by_collector(wave)
+    figures = Response.objects.for_wave(wave).started_and_submitted_by_collector()
     rows = []
     for collector in Collector.objects.filter(wave=wave).order_by("name"):
         started, submitted = figures.get(collector.pk, (0, 0))

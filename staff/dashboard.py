@@ -67,13 +67,16 @@ def dashboard_for(wave_slug: str) -> dict:
     wave = next((w for w in waves if w.slug == wave_slug), None)
     agreement_questions = agreement_questions_for(wave)
     codes = [q.code for q in agreement_questions]
-    counts = Response.objects.answer_counts([*codes, "example_rs"], wave)
+    responses = (
+        Response.objects.all() if wave is None else Response.objects.for_wave(wave)
+    )
+    counts = responses.answer_counts([*codes, "example_rs"])
 
-    days = Response.objects.started_and_submitted_per_day(wave)
+    days = responses.started_and_submitted_per_day()
     started = sum(s for _, s, _ in days)
     submitted = sum(s for _, _, s in days)
 
-    sectors = Response.objects.submitted_count_by("sector", wave)
+    sectors = responses.submitted_count_by_sector()
     sector_rows = sorted(
         (
             (SECTOR_LABELS.get(code, code or "Not answered"), n)
@@ -81,7 +84,7 @@ def dashboard_for(wave_slug: str) -> dict:
         ),
         key=lambda row: (-row[1], row[0]),
     )
-    boroughs = Response.objects.submitted_count_by("boroughs", wave, unnest=True)
+    boroughs = responses.submitted_count_by_borough()
     borough_labels = dict(Borough.choices)
     borough_rows = [
         (borough_labels[code], boroughs.get(code, 0))

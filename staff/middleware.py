@@ -18,8 +18,9 @@ REFRESH_SECONDS = 60
 class StaffSessionTimeoutMiddleware:
     """Sign staff out when idle too long, or signed in too long.
 
-    Only sessions of staff are touched: the public survey keeps its own
-    (longer) session for save and return.
+    Only sessions of staff are touched. The public survey has no session: it
+    keeps a respondent's resume tokens in its own signed cookie, ``til_survey``
+    (survey/respondent.py; decision 0010).
     """
 
     def __init__(self, get_response):

@@ -141,7 +141,7 @@ TEMPLATES = [
         },
     },
     # Only the survey's question and check-answers partials (survey_tags): measured
-    # faster than Django templates for long lists of options (README).
+    # faster than Django templates for long lists of options (docs/performance.md).
     {
         "BACKEND": "django.template.backends.jinja2.Jinja2",
         # survey/jinja2/survey/: the partials live with the app that uses them.
@@ -157,12 +157,18 @@ TEMPLATES = [
 if env.str("DATABASE_URL", default=""):
     DATABASES = {"default": env.db("DATABASE_URL")}
 else:
-    from tilondon.embedded_postgres import database_settings
-
+    # The embedded server (tilondon/embedded_postgres/) starts on the first
+    # connection, not here: check and collectstatic never start it.
+    # One folder per PostgreSQL major version: a data folder only opens with its own.
+    EMBEDDED_POSTGRES_DATA = env.str(
+        "PGSERVER_DATA", default=str(BASE_DIR / ".pgdata" / "pg18")
+    )
     DATABASES = {
-        "default": database_settings(
-            Path(env.str("PGSERVER_DATA", default=str(BASE_DIR / ".pgdata")))
-        )
+        "default": {
+            "ENGINE": "tilondon.embedded_postgres",
+            "NAME": "tilondon",
+            "USER": "postgres",
+        }
     }
 # Persistent connections suit gunicorn's few long-lived workers. runserver
 # starts a thread per request, and each thread would keep its own connection

@@ -103,29 +103,6 @@ class Component(models.TextChoices):
     WRITTEN_POLICIES = "written_policies", "Written policies that include trauma"
 
 
-COMPONENT_GROUPS = {
-    "Workforce development": [
-        Component.TRAINING_ALL_STAFF,
-        Component.MEASURING_STAFF,
-        Component.SECONDARY_TRAUMA,
-        Component.EVIDENCE_BASED_ACCESS,
-        Component.LEADERSHIP_ROLE,
-    ],
-    "Trauma-specific services": [
-        Component.SCREENING,
-        Component.TRAUMA_SPECIFIC,
-        Component.CASE_PLANS,
-    ],
-    "Organisational environment and practice": [
-        Component.COLLABORATION,
-        Component.SAFE_ENVIRONMENT,
-        Component.REDUCING_RETRAUMATISATION,
-        Component.STRENGTHS_BASED,
-        Component.WRITTEN_POLICIES,
-    ],
-}
-
-
 class PracticeLevel(models.TextChoices):
     """Practice levels used in Scotland and Wales."""
 

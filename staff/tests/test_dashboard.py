@@ -182,5 +182,5 @@ def test_an_empty_list_of_ticks_is_no_answer_not_a_value(open_wave):
         open_wave,
         {"consent": "yes", "sector": "nhs", "example_rs": ["respond"]},
     )
-    counts = Response.objects.answer_counts(["example_rs"], open_wave)
+    counts = Response.objects.for_wave(open_wave).answer_counts(["example_rs"])
     assert counts == {"example_rs": {"respond": 1}}

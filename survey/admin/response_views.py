@@ -14,6 +14,7 @@ from import_export.formats.base_formats import CSV, XLSX
 from audit.models import AuditEvent
 from audit.services import audit_record
 from survey import services
+from survey.admin.response_export import audit_filters, changelist_queryset
 from survey.exports.columns import (
     DICTIONARY_HEADERS,
     columns_for_queryset,
@@ -121,7 +122,7 @@ def data_dictionary_view(model_admin, request):
     file_format = XLSX() if query.pop("format", ["csv"])[-1] == "xlsx" else CSV()
     request.GET = query
     try:
-        queryset = model_admin.get_export_queryset(request)
+        queryset = changelist_queryset(model_admin, request)
     except IncorrectLookupParameters:
         return redirect(reverse("admin:survey_response_changelist") + "?e=1")
     columns = columns_for_queryset(queryset)
@@ -140,15 +141,6 @@ def data_dictionary_view(model_admin, request):
     filename = f"survey-data-dictionary.{file_format.get_extension()}"
     http_response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return http_response
-
-
-def audit_filters(request) -> dict:
-    """The changelist filters and search in force, as recorded in the audit trail."""
-    return {
-        key: values if len(values) > 1 else values[0]
-        for key, values in request.GET.lists()
-        if key not in ("format", "_changelist_filters")
-    }
 
 
 def answered_sections(response: Response) -> list[dict]:

@@ -1,117 +1,138 @@
-"""The analysts' figures over responses, each one GROUP BY in PostgreSQL.
+"""The analysts' figures over responses, each one aggregate query in PostgreSQL.
 
-JSONB operators read the answers, so the dashboard runs the same handful of
-queries however many responses there are. Mixed into ``ResponseQuerySet``;
-each method counts the responses of one wave, or of all with ``wave`` None.
+Mixed into ``ResponseQuerySet``, so every figure counts the rows of the
+queryset it is called on: ``Response.objects.for_wave(wave).answer_counts(...)``
+counts that wave, and any other filter narrows the figures the same way. Built
+with the ORM (``Count`` with ``filter``, ``TruncDate``, ``unnest``, and the
+``survey_response_answer`` view for answers), so the dashboard runs the same
+handful of queries however many responses there are.
 """
 
-from django.db import connection
+from collections.abc import Iterable
+
+from django.db import models
+from django.db.models import Count, F, Func, Q, Value
+from django.db.models.functions import TruncDate
+
+from vocabulary.time import LONDON
 
 SUBMITTED = "submitted"
 
 
-def _rows(sql: str, params: list) -> list[tuple]:
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
+class ResponseAnswer(models.Model):
+    """One answer of a response, or one option of a list answer: a row of the
+    view ``survey_response_answer`` (migration 0011), never written."""
+
+    pk = models.CompositePrimaryKey("response", "code", "value")
+    response = models.ForeignKey(
+        "survey.Response", on_delete=models.DO_NOTHING, related_name="+"
+    )
+    code = models.TextField()
+    value = models.TextField()
+
+    class Meta:
+        managed = False
+        db_table = "survey_response_answer"
+
+    def __str__(self):
+        return f"{self.code}={self.value}"
 
 
-def _wave_clause(wave) -> tuple[str, list]:
-    if wave is None:
-        return "", []
-    return " AND r.wave_id = %s", [wave.pk]
+class Unnest(Func):
+    """One row per element of an array column (PostgreSQL's ``unnest``)."""
+
+    function = "unnest"
+    output_field = models.CharField()
 
 
 class ResponseFiguresMixin:
-    """Counts for the dashboard, in raw SQL over the responses table."""
+    """Counts for the dashboard over the responses of this queryset."""
 
-    def _table(self) -> str:
-        return self.model._meta.db_table
+    def _submitted(self):
+        # Unordered: a model's default ordering has no place in GROUP BY.
+        return self.filter(status=SUBMITTED).order_by()
 
-    def started_and_submitted_per_day(self, wave=None) -> list[tuple[str, int, int]]:
+    def started_and_submitted_per_day(self) -> list[tuple[str, int, int]]:
         """Responses started and submitted on each London day."""
-        clause, params = _wave_clause(wave)
-        table = self._table()
-        # The table name comes from the model; every value is a parameter.
-        sql = (
-            "SELECT d, sum(started)::int, sum(submitted)::int FROM ("  # noqa: S608
-            f" SELECT (r.started_at AT TIME ZONE 'Europe/London')::date AS d,"
-            f" 1 AS started, 0 AS submitted FROM {table} r WHERE true{clause}"
-            " UNION ALL"
-            " SELECT (r.submitted_at AT TIME ZONE 'Europe/London')::date, 0, 1"
-            f" FROM {table} r WHERE r.status = %s{clause}"
-            ") days GROUP BY d ORDER BY d"
+        started = (
+            self.order_by()
+            .annotate(day=TruncDate("started_at", tzinfo=LONDON))
+            .values_list("day")
+            .annotate(started=Count("pk"), submitted=Value(0))
         )
-        rows = _rows(sql, [*params, SUBMITTED, *params])
-        return [
-            (day.isoformat(), started, submitted) for day, started, submitted in rows
-        ]
-
-    def submitted_count_by(self, column: str, wave=None, *, unnest=False) -> dict:
-        """Submitted responses counted by ``sector``, or by each of ``boroughs``."""
-        if column not in ("sector", "boroughs"):
-            raise ValueError(f"Cannot count responses by {column!r}.")
-        clause, params = _wave_clause(wave)
-        value = f"unnest(r.{column})" if unnest else f"r.{column}"
-        sql = (
-            f"SELECT v, count(*) FROM (SELECT {value} AS v FROM {self._table()} r"  # noqa: S608 - names checked above
-            f" WHERE r.status = %s{clause}) t GROUP BY v"
+        submitted = (
+            self._submitted()
+            .annotate(day=TruncDate("submitted_at", tzinfo=LONDON))
+            .values_list("day")
+            .annotate(started=Value(0), submitted=Count("pk"))
         )
-        return dict(_rows(sql, [SUBMITTED, *params]))
+        days: dict = {}
+        for day, started_n, submitted_n in started.union(submitted, all=True):
+            counts = days.setdefault(day, [0, 0])
+            counts[0] += started_n
+            counts[1] += submitted_n
+        return [(day.isoformat(), s, t) for day, (s, t) in sorted(days.items())]
 
-    def answer_counts(self, codes: list[str], wave=None) -> dict[str, dict[str, int]]:
+    def submitted_count_by_sector(self) -> dict[str, int]:
+        """Submitted responses counted by sector (``""``: not answered)."""
+        return dict(self._submitted().values_list("sector").annotate(n=Count("pk")))
+
+    def submitted_count_by_borough(self) -> dict[str, int]:
+        """Submitted responses naming each borough (a response naming several
+        counts once in each)."""
+        return dict(
+            self._submitted()
+            .annotate(borough=Unnest(F("boroughs")))
+            .values_list("borough")
+            .annotate(n=Count("pk"))
+        )
+
+    def answer_counts(self, codes: Iterable[str]) -> dict[str, dict[str, int]]:
         """For each question code, how many submitted responses gave each answer.
 
-        Lists (multiple choice) are unnested, so each chosen option counts once.
+        Lists (multiple choice) count each chosen option once.
         """
-        if not codes:
-            return {}
-        clause, params = _wave_clause(wave)
-        # The table name comes from the model; every value is a parameter.
-        sql = (
-            "SELECT kv.key, coalesce(item.value, kv.value #>> '{}'), count(*)"  # noqa: S608
-            f" FROM {self._table()} r"
-            " CROSS JOIN LATERAL jsonb_each(r.answers) kv"
-            " LEFT JOIN LATERAL jsonb_array_elements_text("
-            "   CASE WHEN jsonb_typeof(kv.value) = 'array' THEN kv.value END"
-            " ) item ON true"
-            f" WHERE r.status = %s AND kv.key = ANY(%s){clause}"
-            # An empty list (every box unticked) is no answer, not a value "[]".
-            " AND kv.value <> '[]'::jsonb"
-            " GROUP BY 1, 2"
-        )
+        codes = list(codes)
         counts: dict[str, dict[str, int]] = {code: {} for code in codes}
-        for key, value, number in _rows(sql, [SUBMITTED, codes, *params]):
+        if not codes:
+            return counts
+        rows = (
+            ResponseAnswer.objects.filter(
+                response__in=self._submitted().values("pk"), code__in=codes
+            )
+            .values_list("code", "value")
+            .annotate(n=Count("*"))
+            .order_by()
+        )
+        for code, value, number in rows:
             if value is not None:
-                counts[key][value] = number
+                counts[code][value] = number
         return counts
 
-    def submitted_count_by_borough_and_sector(self, wave) -> dict[tuple[str, str], int]:
-        """Submitted responses to ``wave`` for each (borough, sector) pair.
+    def submitted_count_by_borough_and_sector(self) -> dict[tuple[str, str], int]:
+        """Submitted responses for each (borough, sector) pair.
 
         A response naming several boroughs counts once in each of them.
         """
-        # The table name comes from the model; every value is a parameter.
-        sql = (
-            "SELECT b, r.sector, count(*) FROM "  # noqa: S608
-            f"{self._table()} r CROSS JOIN LATERAL unnest(r.boroughs) b"
-            " WHERE r.status = %s AND r.wave_id = %s GROUP BY 1, 2"
+        rows = (
+            self._submitted()
+            .annotate(borough=Unnest(F("boroughs")))
+            .values_list("borough", "sector")
+            .annotate(n=Count("pk"))
         )
-        return {
-            (borough, sector): n
-            for borough, sector, n in _rows(sql, [SUBMITTED, wave.pk])
-        }
+        return {(borough, sector): n for borough, sector, n in rows}
 
-    def started_and_submitted_by_collector(self, wave) -> dict:
-        """For each collector of ``wave`` (None: direct), responses started
-        (drafts and submitted) and submitted."""
-        # The table name comes from the model; every value is a parameter.
-        sql = (
-            "SELECT r.collector_id, count(*),"  # noqa: S608
-            " count(*) FILTER (WHERE r.status = %s)"
-            f" FROM {self._table()} r WHERE r.wave_id = %s GROUP BY 1"
+    def started_and_submitted_by_collector(self) -> dict:
+        """For each collector (None: direct), responses started (drafts and
+        submitted) and submitted."""
+        rows = (
+            self.order_by()
+            .values_list("collector_id")
+            .annotate(
+                started=Count("pk"),
+                submitted=Count("pk", filter=Q(status=SUBMITTED)),
+            )
         )
         return {
-            collector: (started, submitted)
-            for collector, started, submitted in _rows(sql, [SUBMITTED, wave.pk])
+            collector: (started, submitted) for collector, started, submitted in rows
         }

@@ -4,10 +4,11 @@ kept apart from them."""
 import secrets
 
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Upper
 
 from survey.models.collectors import Collector
 from survey.models.figures import ResponseFiguresMixin
@@ -127,10 +128,15 @@ class Response(models.Model):
                 name="survey_resp_status_submitted",
             ),
             # The admin's search: words are found through this index, then
-            # matched as substrings (survey/admin/responses.py). A trigram
-            # index on UPPER(search_text) is also made by migration 0003 where
-            # PostgreSQL has pg_trgm: see docs/admin.md.
+            # matched as substrings (survey/admin/responses.py).
             GinIndex(fields=["search_vector"], name="survey_resp_search_vector"),
+            # Any other term: icontains compiles to UPPER(search_text) LIKE
+            # UPPER(%s), which a trigram index on UPPER(search_text) serves
+            # (pg_trgm, created by migration 0010; docs/admin.md).
+            GinIndex(
+                OpClass(Upper("search_text"), name="gin_trgm_ops"),
+                name="survey_resp_search_trgm",
+            ),
         ]
         ordering = ["-started_at"]
         # Rights over responses beyond viewing and editing rows (staff/roles.py).

@@ -36,7 +36,7 @@ def questions(form) -> str:
 
     Jinja2 compiles a template to Python, so the options of a long list of
     radios or checkboxes cost far less than Django's variable lookups (issue
-    15; measured in the README). It escapes every value itself (autoescape).
+    15; measured in docs/performance.md). It escapes every value itself (autoescape).
     """
     template = engines["jinja2"].get_template("survey/questions.html")
     # Jinja2 has escaped every value; the result is the page's HTML.
@@ -48,7 +48,7 @@ def answers_summary(sections: list[dict]) -> str:
     """Check answers' summary lists, rendered by a Jinja2 partial like the questions.
 
     About 45 rows, each with a few lookups and a loop of labels: two thirds of
-    the page's CPU in Django's engine (issue 15; measured in the README).
+    the page's CPU in Django's engine (issue 15; measured in docs/performance.md).
     """
     template = engines["jinja2"].get_template("survey/check_answers.html")
     # Jinja2 has escaped every value; the result is the page's HTML.
