@@ -12,6 +12,11 @@ from findings.release import OTHER_STATEMENTS, SECTIONS, SECTOR_LABELS
 from vocabulary.choices import Domain
 from vocabulary.time import LONDON
 
+DEMO_MARK = " (demo data)"
+DEMO_CSV_LINE = (
+    "# Demo data: these figures are synthetic, made up for trying the site out. "
+    "They are not real findings and describe no one."
+)
 SECTION_TITLES = dict(
     [(code, title) for code, title, _ in SECTIONS] + [OTHER_STATEMENTS]
 )
@@ -45,6 +50,9 @@ def release_context(snapshot: dict) -> dict:
     ]
     return {
         "snapshot": snapshot,
+        # Appended to every heading, caption and chart name of a demo release,
+        # so any part of it taken alone still says it is demo data.
+        "mark": DEMO_MARK if snapshot.get("is_demo") else "",
         "headline": headline,
         "sections": sections,
         "measure_rows": measure_rows,
@@ -117,6 +125,9 @@ def release_csv(request, wave_slug):
         f'attachment; filename="findings-{snapshot["wave"]["slug"]}.csv"'
     )
     writer = csv.writer(response)
+    is_demo = "true" if snapshot.get("is_demo") else "false"
+    if snapshot.get("is_demo"):
+        writer.writerow([DEMO_CSV_LINE])
     writer.writerow(["# Trauma-Informed London survey findings"])
     writer.writerow(["# Wave", snapshot["wave"]["name"]])
     writer.writerow(["# Released", _london_date(snapshot.get("published_at", ""))])
@@ -134,6 +145,7 @@ def release_csv(request, wave_slug):
             "percent",
             "base",
             "change_points",
+            "is_demo",
         ]
     )
     for table in snapshot["tables"]:
@@ -150,6 +162,7 @@ def release_csv(request, wave_slug):
                     "" if row["percent"] is None else row["percent"],
                     "" if table["base"] is None else table["base"],
                     change.get("points", "not comparable" if change else ""),
+                    is_demo,
                 ]
             )
     for measure in snapshot["measures"]:
@@ -165,6 +178,7 @@ def release_csv(request, wave_slug):
                     "" if row["percent"] is None else row["percent"],
                     "" if row["base_count"] is None else row["base_count"],
                     "",
+                    is_demo,
                 ]
             )
     return response

@@ -89,6 +89,7 @@ def test_the_csv_has_a_metadata_header_and_no_count_from_1_to_9(client, publishe
             "percent",
             "base",
             "change_points",
+            "is_demo",
         ]
     )
     counts = [row[4] for row in rows[header + 1 :]]
