@@ -16,6 +16,18 @@ def status_text(status: str) -> str:
 
 
 @register.filter
+def agreeing_text(agreeing: dict | None) -> str:
+    """The share agreeing as '62% (186)', or why it is not shown."""
+    if not agreeing:
+        return "not asked"
+    if agreeing["count"] is None:
+        return "not shown"
+    if agreeing["percent"] is None:
+        return f"{agreeing['count']:,}"
+    return f"{agreeing['percent']}% ({agreeing['count']:,})"
+
+
+@register.filter
 def change_text(change: dict | None) -> str:
     """A change since the baseline in percentage points, or why there is none."""
     if not change:
