@@ -9,16 +9,14 @@ so it reveals nothing the tables do not (a hidden part leaves it unpublished).
 from findings.charts import cell_text
 from findings.disclosure import percent
 from findings.diverging import diverging_chart
+from findings.release import OTHER_STATEMENTS, SECTIONS
 
 SCALE = ["strongly_disagree", "disagree", "neither", "agree", "strongly_agree"]
 SIDE = ["dont_know", "not_applicable", "not_answered"]
 AGREEING = ("agree", "strongly_agree")
-# The sections the picture groups statements by, in order.
-GROUPS = [
-    ("four_rs", "The 4 Rs"),
-    ("principles", "The six principles"),
-    ("other_statements", "Other statements"),
-]
+# The picture groups statements by section: the 4 Rs and the six principles
+# first, then any other section that asks an agreement question.
+GROUPS = [(code, title) for code, title, _ in SECTIONS] + [OTHER_STATEMENTS]
 NAMES = {
     "strongly_disagree": "Strongly disagree",
     "disagree": "Disagree",

@@ -38,3 +38,12 @@ def content(db):
     from roadmap.services import roadmap_content_load
 
     roadmap_content_load()
+
+
+@pytest.fixture
+def demo_release(db):
+    """The seeded demo baseline release, published, with its main points."""
+    from findings.demo import BASELINE_SLUG, seed_demo
+
+    seed_demo()
+    return FindingsRelease.objects.get(wave__slug=BASELINE_SLUG)
