@@ -148,7 +148,7 @@ def diverging_chart(
         group = Group(title=title, y=y + 20)
         y += GROUP
         for label, base, values, texts in rows:
-            lines = textwrap.wrap(label, LABEL_CHARS) or [""]
+            lines = textwrap.wrap(f"{label} ({base})", LABEL_CHARS)
             height = max(BAR + 12, LINE * len(lines) + 10)
             bar_y = y + (height - BAR) // 2
             row = Row(
@@ -194,9 +194,7 @@ def diverging_chart(
         keys.append(Key(name=name, x=key_x, y=key_y, fill=fill))
         key_x += width
     description = " ".join(
-        f"{' '.join(row.lines)} ({row.base}): "
-        + ", ".join(s.title for s in row.segments)
-        + "."
+        f"{' '.join(row.lines)}: " + ", ".join(s.title for s in row.segments) + "."
         for group in laid_out
         for row in group.rows
     )
