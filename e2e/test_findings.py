@@ -208,3 +208,14 @@ def test_the_diverging_chart_text_is_readable_in_forced_colours(
     page.goto(live_server.url + demo.get_absolute_url())
     _assert_readable(_text_and_background(page, "svg.til-diverging"), 20)
     _assert_readable(_text_and_background(page, "svg.til-multiples"), 20)
+
+
+def test_a_station_page_with_the_baseline_has_no_axe_violations(
+    live_server, page, demo
+):
+    page.goto(
+        live_server.url + "/roadmap/journey/governance-leadership/trauma-informed/"
+    )
+    baseline = page.locator("#survey-baseline")
+    assert "What the survey found (demo data)" in baseline.text_content()
+    assert_no_axe_violations(page)

@@ -3,8 +3,10 @@
 import pytest
 
 from findings.baseline import baseline_for_sector, measures
+from findings.models import FindingsRelease
 from findings.services import release_publish
 from vocabulary.choices import Domain
+from vocabulary.time import LONDON
 
 pytestmark = pytest.mark.django_db
 
@@ -62,3 +64,56 @@ def test_a_self_assessment_result_shows_the_baseline_for_its_sector(
     assert f"In the {release.wave.name} survey, " in page
     assert "NHS respondents" in page
     assert f'href="{release.get_absolute_url()}#self-assessment"' in page
+
+
+STATION = "/roadmap/journey/governance-leadership/trauma-informed/"
+
+
+def test_a_station_shows_the_newest_release_for_its_area_with_base_and_date(
+    client, release, analyst, content, django_assert_max_num_queries
+):
+    release_publish(release=release, user=analyst)
+    release.refresh_from_db()
+    measure = next(
+        m
+        for m in release.snapshot["measures"]
+        if m["domain"] == "governance_leadership"
+    )
+    with django_assert_max_num_queries(6):
+        response = client.get(STATION, {"sector": "nhs"})
+    page = " ".join(response.content.decode().split())
+    published = release.published_at.astimezone(LONDON).strftime("%-d %B %Y")
+    assert f"In the {release.wave.name} survey, published on {published}," in page
+    overall = measure["overall"]["percent"]
+    assert f"{overall}% of respondents {measure['said']} (base: 120)." in page
+    nhs = next(r for r in measure["rows"] if r["sector"] == "nhs")
+    if nhs["percent"] is not None:
+        assert (
+            f"Of NHS respondents: {nhs['percent']}% (base: {nhs['base_count']})" in page
+        )
+    assert "Demo data" not in page
+
+
+def test_a_station_says_demo_when_the_newest_release_is_demo(
+    client, demo_release, content
+):
+    page = client.get(STATION).content.decode()
+    baseline = page.split('id="survey-baseline"', 1)[1].split("</div>", 1)[0]
+    assert "What the survey found (demo data)" in baseline
+    assert "synthetic responses" in baseline and "Demo data" in baseline
+
+
+def test_no_baseline_where_no_release_or_no_mapped_question(
+    client, release, analyst, content
+):
+    assert 'id="survey-baseline"' not in client.get(STATION).content.decode()
+    release_publish(release=release, user=analyst)
+    release.refresh_from_db()
+    snapshot = release.snapshot
+    snapshot["measures"] = [
+        m for m in snapshot["measures"] if m["domain"] != "governance_leadership"
+    ]
+    FindingsRelease.objects.filter(pk=release.pk).update(snapshot=snapshot)
+    assert 'id="survey-baseline"' not in client.get(STATION).content.decode()
+    other = "/roadmap/journey/workforce-wellbeing/trauma-informed/"
+    assert 'id="survey-baseline"' in client.get(other).content.decode()
