@@ -1,5 +1,6 @@
 """The analyst dashboard: its figures (ResponseQuerySet methods) laid out as charts."""
 
+from findings.diverging import diverging_chart
 from findings.tally import tally_for_wave
 from staff import charts
 from survey.models import (
@@ -76,6 +77,28 @@ def submitted_figures(wave: Wave | None, codes: list[str]) -> tuple[dict, dict, 
     for (_, code, value), number in tally.answers.items():
         counts[code][value] = counts[code].get(value, 0) + number
     return counts, dict(tally.by_sector), dict(tally.by_borough)
+
+
+def agreement_chart(rows: list[dict]):
+    """The diverging chart the public findings draw (findings.diverging), of
+    each question's answers as percentages of those who answered it."""
+    drawn = []
+    for row in rows:
+        total = row["total"]
+        values = [100 * n / total if total else 0.0 for n in row["counts"]]
+        texts = [
+            f"{n:,} ({value:.0f}%)"
+            for n, value in zip(row["counts"], values, strict=True)
+        ]
+        drawn.append(
+            (
+                f"{row['question'].text} [{row['question'].code}]",
+                f"{total:,} answered",
+                values,
+                texts,
+            )
+        )
+    return diverging_chart([("Agreement-scale questions", drawn)], AGREEMENT_LABELS)
 
 
 def dashboard_for(wave_slug: str) -> dict:
@@ -169,10 +192,7 @@ def dashboard_for(wave_slug: str) -> dict:
         "borough_map": charts.tile_map(boroughs),
         "agreement_labels": AGREEMENT_LABELS,
         "agreement_rows": agreement_rows,
-        "agreement_chart": charts.stacked_chart(
-            [(row["question"].code, row["counts"]) for row in agreement_rows],
-            AGREEMENT_LABELS,
-        ),
+        "agreement_chart": {"chart": agreement_chart(agreement_rows)},
         "glance_rs": glance_rs,
         "rs_chart": charts.bar_chart(
             [

@@ -185,3 +185,15 @@ def test_an_empty_list_of_ticks_is_no_answer_not_a_value(open_wave):
     )
     counts = Response.objects.answer_counts(["example_rs"], open_wave)
     assert counts == {"example_rs": {"respond": 1}}
+
+
+def test_agreement_is_the_findings_diverging_chart_of_each_question(
+    analyst_client, open_wave
+):
+    submitted(open_wave, {"consent": "yes", "r_realise_1": "agree"})
+    html = analyst_client.get(URL, {"wave": open_wave.slug}).content.decode()
+    chart = html.split('<svg class="til-chart til-diverging staff-chart"', 1)[1]
+    chart = chart.split("</svg>", 1)[0]
+    assert 'role="img"' in chart
+    assert "[r_realise_1]" in chart and "(1 answered)" in chart
+    assert "<title>Agree 1 (100%)</title>" in chart
