@@ -7,6 +7,10 @@ their own. Everything is read from the published snapshot only.
 
 import datetime as dt
 
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix
+from django.utils.safestring import SafeString, mark_safe
+
 from findings.agreement import picture
 from findings.charts import cell_text, percent_chart, small_multiples
 from findings.release import OTHER_STATEMENTS, SECTIONS, SECTOR_LABELS
@@ -107,6 +111,28 @@ def release_context(snapshot: dict) -> dict:
         "opens_on": _date(snapshot.get("wave", {}).get("opens_at")),
         "closes_on": _date(snapshot.get("wave", {}).get("closes_at")),
     }
+
+
+# The rendered body of each published snapshot, per process: a snapshot never
+# changes once published (publishing again gives a new publishing time), so it
+# is rendered once, as the site shell is (pages.context_processors).
+_bodies: dict[tuple, str] = {}
+MAX_BODIES = 16
+
+
+def release_body(release) -> SafeString:
+    """The release page's body for a published release, rendered once."""
+    key = (release.pk, release.published_at, get_script_prefix())
+    body = _bodies.get(key)
+    if body is None:
+        body = render_to_string(
+            "findings/includes/release_body.html", release_context(release.snapshot)
+        )
+        if len(_bodies) >= MAX_BODIES:
+            _bodies.clear()
+        _bodies[key] = body
+    # Rendered by the template engine, which escaped every value already.
+    return mark_safe(body)  # noqa: S308
 
 
 def section_context(snapshot: dict, code: str) -> dict | None:

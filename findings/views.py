@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 
 from findings import exports
 from findings.models import FindingsRelease
-from findings.page import release_context, section_context
+from findings.page import release_body, release_context, section_context
 from findings.report import report_for_release
 
 
@@ -36,9 +36,12 @@ def release_list(request):
 
 def release_detail(request, wave_slug):
     """One published release, from its snapshot only."""
-    release = _published(wave_slug)
-    context = release_context(release.snapshot)
-    context["release"] = release
+    release = _published(wave_slug, "published_at")
+    context = {
+        "snapshot": release.snapshot,
+        "release": release,
+        "body": release_body(release),
+    }
     return render(request, "findings/detail.html", context)
 
 

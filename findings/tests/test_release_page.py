@@ -224,3 +224,23 @@ def test_share_agreeing_is_not_published_when_a_part_is_hidden():
         "base": 40,
         "status": "shown",
     }
+
+
+def test_the_release_body_is_rendered_once_per_published_snapshot(
+    client, release, analyst, monkeypatch
+):
+    from findings import page
+    from findings.services import release_unpublish
+
+    release = release_publish(release=release, user=analyst)
+    first = _page(client, release)
+    monkeypatch.setattr(
+        page, "release_context", lambda snapshot: pytest.fail("rendered again")
+    )
+    assert _page(client, release) == first
+    monkeypatch.undo()
+    release = release_unpublish(release=release, user=analyst)
+    release.title = "A new title"
+    release.save()
+    release = release_publish(release=release, user=analyst)
+    assert "A new title" in _page(client, release)
