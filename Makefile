@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help install assets browser valgrind python migrate seed run lint test test-fast bench serve clean
+.PHONY: help install assets browser weasyprint valgrind python migrate seed run lint test test-fast bench serve clean
 
 # Install a Debian package as root, or with sudo if it needs no password; fails otherwise.
 apt_install = { if [ "$$(id -u)" = 0 ]; then \
@@ -60,13 +60,23 @@ browser: ## Install Debian's Chromium for the browser tests, if it is missing
 		exit 1; }; \
 	fi
 
+weasyprint: ## Install the Debian libraries WeasyPrint needs for the findings' PDF report (Pango, fonts)
+	@if ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 && fc-list 2>/dev/null | grep -qi "dejavu\|liberation"; then \
+		echo "WeasyPrint's libraries: present"; \
+	else \
+		$(call apt_install,libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation) || { \
+		echo "The findings' PDF report needs Pango and fonts."; \
+		echo "Install them with: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation"; \
+		exit 1; }; \
+	fi
+
 migrate: install ## Apply database migrations (starts the embedded PostgreSQL if needed)
 	$(MANAGE) migrate --noinput
 
 seed: migrate ## Load the demo content (idempotent) and print the demo staff sign-ins
 	$(MANAGE) seed_demo
 
-run: assets seed ## Set up everything and serve the site with demo content on http://127.0.0.1:8000
+run: assets weasyprint seed ## Set up everything and serve the site with demo content on http://127.0.0.1:8000
 	$(MANAGE) runserver 127.0.0.1:8000
 
 lint: install ## Check formatting and lint rules with ruff, and who imports whom (lint-imports)
@@ -74,7 +84,7 @@ lint: install ## Check formatting and lint rules with ruff, and who imports whom
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
-test: assets browser lint ## Set up and run every test: ruff, import contracts, migrations and questionnaire checks, pytest (browser tests included)
+test: assets browser weasyprint lint ## Set up and run every test: ruff, import contracts, migrations and questionnaire checks, pytest (browser tests included)
 	$(MANAGE) makemigrations --check --dry-run
 	for file in survey/questionnaires/practice-survey-v*.yaml; do $(MANAGE) load_questionnaire --check "$$file" || exit 1; done
 	$(BIN)/pytest -n 2 --dist loadfile

@@ -60,17 +60,22 @@ def test_list_and_release_have_no_axe_violations(live_server, page, published):
 
 
 def test_every_chart_has_a_text_equivalent_and_a_table(live_server, page, published):
-    page.goto(live_server.url + f"/findings/{published.wave.slug}/")
-    charts = page.locator("svg[role=img]")
-    assert charts.count() > 10
-    for index in range(charts.count()):
-        chart = charts.nth(index)
-        labelled = chart.get_attribute("aria-labelledby").split()
-        title, desc = (page.locator(f"#{name}").text_content() for name in labelled)
-        assert title.strip() and "The table after the chart" in desc
-        # The same figures follow in a table.
-        table = chart.locator("xpath=following-sibling::div[1]//table")
-        assert table.count() == 1
+    checked = 0
+    for section in ("four_rs", "training"):
+        page.goto(
+            live_server.url + f"/findings/{published.wave.slug}/sections/{section}/"
+        )
+        charts = page.locator("svg[role=img]")
+        for index in range(charts.count()):
+            chart = charts.nth(index)
+            labelled = chart.get_attribute("aria-labelledby").split()
+            title, desc = (page.locator(f"#{name}").text_content() for name in labelled)
+            assert title.strip() and "The table after the chart" in desc
+            # The same figures follow in a table, after the download links.
+            table = chart.locator("xpath=following-sibling::div[1]//table")
+            assert table.count() == 1
+            checked += 1
+    assert checked > 10
     assert page.get_by_text("fewer than 10").first.is_visible()
 
 
@@ -78,7 +83,7 @@ def test_chart_text_and_bars_use_system_colours_when_colours_are_forced(
     live_server, page, published
 ):
     # The site's shared chart rules: bars and labels in CanvasText on Canvas.
-    page.goto(live_server.url + f"/findings/{published.wave.slug}/")
+    page.goto(live_server.url + f"/findings/{published.wave.slug}/sections/training/")
     bar = page.locator("svg.til-findings-chart rect.til-bar").first
     label = page.locator("svg.til-findings-chart text").first
     normal = bar.evaluate("el => getComputedStyle(el).fill")
@@ -109,9 +114,10 @@ def test_release_prints_without_navigation_or_the_download_link(
     assert download.is_visible()
     page.emulate_media(media="print")
     assert download.is_hidden()
+    assert page.get_by_role("link", name="Download this chart (SVG)").first.is_hidden()
     assert page.locator(".govuk-header").is_hidden()
-    assert page.locator("svg.til-findings-chart").first.is_visible()
-    assert page.locator("table.govuk-table").first.is_visible()
+    assert page.locator("svg.til-diverging").is_visible()
+    assert page.locator("svg.til-multiples").is_visible()
 
 
 def test_the_analyst_preview_has_no_axe_violations(live_server, page, published):
@@ -135,6 +141,7 @@ def test_the_analyst_preview_has_no_axe_violations(live_server, page, published)
     page.goto(live_server.url + f"/admin/findings/findingsrelease/{draft.pk}/change/")
     page.get_by_role("link", name="Preview the public page").click()
     assert page.get_by_text("exactly what the public page would show").is_visible()
+    page.locator("#four_rs summary").click()
     # Set beside the published baseline, in percentage points.
     assert page.get_by_text(
         re.compile(r"percentage points?|No change")
@@ -154,4 +161,61 @@ def test_a_self_assessment_result_shows_the_sector_baseline(
     baseline = page.locator(".til-baseline").first
     assert baseline.is_visible()
     assert f"In the {published.wave.name} survey" in baseline.text_content()
+    assert_no_axe_violations(page)
+
+
+@pytest.fixture
+def demo():
+    """The seeded demo release: main points, the agreement picture, sections."""
+    from findings.demo import BASELINE_SLUG, seed_demo
+
+    roadmap_content_load()
+    seed_demo()
+    return FindingsRelease.objects.get(wave__slug=BASELINE_SLUG)
+
+
+def test_the_demo_release_page_is_short_and_has_no_axe_violations(
+    live_server, page, demo
+):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(live_server.url + demo.get_absolute_url())
+    height = page.evaluate("document.documentElement.scrollHeight")
+    assert height < 8500, height
+    assert page.get_by_role("heading", name="Main points (demo data)").is_visible()
+    assert_no_axe_violations(page)
+    # Every section opens in place, still without violations.
+    for summary in page.locator("details summary").all():
+        summary.click()
+    assert_no_axe_violations(page)
+
+
+def test_each_section_page_has_no_axe_violations(live_server, page, demo):
+    sections = {t["section"] for t in demo.snapshot["tables"]} - {"headline"}
+    for code in sorted(sections):
+        page.goto(live_server.url + f"/findings/{demo.wave.slug}/sections/{code}/")
+        assert page.locator("svg.til-findings-chart").first.is_visible()
+        assert_no_axe_violations(page)
+
+
+def test_the_diverging_chart_text_is_readable_in_forced_colours(
+    live_server, page, demo
+):
+    from e2e.test_route_map import _assert_readable, _text_and_background
+
+    page.goto(live_server.url + demo.get_absolute_url())
+    _assert_readable(_text_and_background(page, "svg.til-diverging"), 20)
+    page.emulate_media(forced_colors="active", color_scheme="dark")
+    page.goto(live_server.url + demo.get_absolute_url())
+    _assert_readable(_text_and_background(page, "svg.til-diverging"), 20)
+    _assert_readable(_text_and_background(page, "svg.til-multiples"), 20)
+
+
+def test_a_station_page_with_the_baseline_has_no_axe_violations(
+    live_server, page, demo
+):
+    page.goto(
+        live_server.url + "/roadmap/journey/governance-leadership/trauma-informed/"
+    )
+    baseline = page.locator("#survey-baseline")
+    assert "What the survey found (demo data)" in baseline.text_content()
     assert_no_axe_violations(page)

@@ -9,8 +9,9 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 
 from findings import services
-from findings.models import FindingsRelease, FindingsTheme
-from findings.views import release_context
+from findings.models import FindingsMainPoint, FindingsRelease, FindingsTheme
+from findings.page import release_context
+from findings.points import figure_choices
 
 PUBLISH = "findings.publish_findingsrelease"
 
@@ -32,12 +33,8 @@ class FindingsReleaseForm(forms.ModelForm):
         return cleaned
 
 
-class FindingsThemeInline(admin.StackedInline):
-    """Themes from the free text, written by the analyst."""
-
-    model = FindingsTheme
-    extra = 0
-    fields = ["heading", "text", "order"]
+class FrozenWhenPublished:
+    """An inline that cannot be changed while its release is published."""
 
     def _frozen(self, obj) -> bool:
         return obj is not None and obj.is_published
@@ -52,12 +49,49 @@ class FindingsThemeInline(admin.StackedInline):
         return not self._frozen(obj) and super().has_delete_permission(request, obj)
 
 
+class FindingsThemeInline(FrozenWhenPublished, admin.StackedInline):
+    """Themes from the free text, written by the analyst."""
+
+    model = FindingsTheme
+    extra = 0
+    fields = ["heading", "text", "order"]
+
+
+class MainPointForm(forms.ModelForm):
+    """A main point; its figure is chosen from the wave's questions, never typed."""
+
+    figure = forms.ChoiceField(
+        required=False,
+        help_text="The published figure put in where the text says {figure}.",
+    )
+
+    class Meta:
+        model = FindingsMainPoint
+        fields = ["text", "figure", "order"]
+
+
+class FindingsMainPointInline(FrozenWhenPublished, admin.TabularInline):
+    """Up to six main points, shown first on the release."""
+
+    model = FindingsMainPoint
+    form = MainPointForm
+    extra = 0
+    max_num = FindingsMainPoint.MAX_PER_RELEASE
+
+    def get_formset(self, request, obj=None, **kwargs):
+        """Offer the figures of this release's wave."""
+        formset = super().get_formset(request, obj, **kwargs)
+        questions = services.question_specs(obj.wave) if obj is not None else {}
+        formset.form.base_fields["figure"].choices = figure_choices(questions)
+        return formset
+
+
 @admin.register(FindingsRelease)
 class FindingsReleaseAdmin(admin.ModelAdmin):
     """Releases; a published one is read-only until it is unpublished."""
 
     form = FindingsReleaseForm
-    inlines = [FindingsThemeInline]
+    inlines = [FindingsMainPointInline, FindingsThemeInline]
     list_display = ["title", "wave", "status", "is_demo", "published_at"]
     list_filter = ["status"]
     list_select_related = ["wave"]

@@ -6,6 +6,7 @@ into a sector's sentences (``baseline_from``); findings never imports the
 roadmap, so the dependency runs one way (docs/findings.md).
 """
 
+import datetime as dt
 from functools import cache
 from pathlib import Path
 
@@ -69,7 +70,8 @@ def baseline_lines(snapshot: dict, sector: str) -> dict[str, dict]:
         else:
             text = (
                 f"In the {wave_name} survey, {row['percent']}% of "
-                f"{noun} respondents {measure['said']}."
+                f"{noun} respondents {measure['said']} "
+                f"(base: {row['base_count']})."
             )
         lines[measure["domain"]] = {
             "text": text,
@@ -77,6 +79,48 @@ def baseline_lines(snapshot: dict, sector: str) -> dict[str, dict]:
             "base": row["base_count"],
         }
     return lines
+
+
+def station_baseline(release: dict | None, domain: str, sector: str = "") -> dict:
+    """What the newest release says about a roadmap area, for its station pages.
+
+    Read from ``newest_release``'s value: the share of all respondents giving
+    the mapped answers, with its base, and the sector's share when one is
+    chosen; empty where the release has no figure mapped to the area.
+    """
+    if release is None:
+        return {}
+    snapshot = release["snapshot"]
+    measure = next(
+        (m for m in snapshot.get("measures", []) if m["domain"] == domain), None
+    )
+    if measure is None:
+        return {}
+    found = {
+        "said": measure["said"],
+        "percent": measure["overall"]["percent"],
+        "base": snapshot["respondents"]["count"],
+        "wave_name": release["wave_name"],
+        "published_at": _published(snapshot),
+        "is_demo": bool(snapshot.get("is_demo")),
+        "release_url": reverse(
+            "findings:detail", kwargs={"wave_slug": release["wave_slug"]}
+        ),
+        "sector": None,
+    }
+    row = next((r for r in measure["rows"] if r["sector"] == sector), None)
+    if sector and row is not None:
+        found["sector"] = {
+            "noun": SECTOR_NOUNS.get(sector, SECTOR_LABELS.get(sector, sector)),
+            "percent": row["percent"],
+            "base": row["base_count"],
+        }
+    return found
+
+
+def _published(snapshot: dict) -> dt.datetime | None:
+    stamp = snapshot.get("published_at")
+    return dt.datetime.fromisoformat(stamp) if stamp else None
 
 
 def newest_release() -> Subquery:
@@ -107,6 +151,8 @@ def baseline_from(release: dict | None, sector: str) -> dict | None:
             "findings:detail", kwargs={"wave_slug": release["wave_slug"]}
         ),
         "wave_name": release["wave_name"],
+        "published_at": _published(release["snapshot"]),
+        "is_demo": bool(release["snapshot"].get("is_demo")),
         "areas": baseline_lines(release["snapshot"], sector),
     }
 

@@ -5,6 +5,7 @@ row whose count is hidden gets no bar, only its words. Every chart has the
 same figures in a data table beside it.
 """
 
+import textwrap
 from dataclasses import dataclass
 
 WIDTH = 640
@@ -68,4 +69,94 @@ def percent_chart(rows: list[dict]) -> PercentChart:
     description = " ".join(f"{b.label}: {b.text}." for b in bars)
     return PercentChart(
         width=WIDTH, height=len(rows) * ROW + 12, bars=bars, description=description
+    )
+
+
+MULTIPLE_WIDTH = 470
+MULTIPLE_LABEL = 200
+MULTIPLE_PLOT = 180
+MULTIPLE_ROW = 22
+MULTIPLE_CHARS = 58
+
+
+@dataclass(frozen=True)
+class Panel:
+    """One small multiple: a title and a bar per group, on the shared scale."""
+
+    x: int
+    y: int
+    lines: list[str]
+    bars: list[Bar]
+    axis_top: int
+    axis_bottom: int
+
+    @property
+    def title_lines(self) -> list[tuple[str, int]]:
+        """Each line of the title with its baseline."""
+        return [(line, 14 + 18 * index) for index, line in enumerate(self.lines)]
+
+
+@dataclass(frozen=True)
+class Multiples:
+    """Panels side by side, two to a row, every bar on one 0 to 100% scale."""
+
+    width: int
+    height: int
+    plot_left: int
+    plot_width: int
+    panels: list[Panel]
+    description: str
+
+
+def small_multiples(panels: list[tuple[str, list[dict]]]) -> Multiples:
+    """A panel per (title, rows); each row has a label, percent and its text."""
+    laid_out = []
+    y = 0
+    height = 0
+    for index, (title, rows) in enumerate(panels):
+        column = index % 2
+        if column == 0:
+            y += height
+        lines = textwrap.wrap(title, MULTIPLE_CHARS)
+        top = 8 + 18 * len(lines)
+        bars = []
+        for number, row in enumerate(rows):
+            row_y = top + number * MULTIPLE_ROW
+            width = round(MULTIPLE_PLOT * (row["percent"] or 0) / 100)
+            bars.append(
+                Bar(
+                    label=row["label"],
+                    text=row["text"],
+                    label_y=row_y + 14,
+                    bar_y=row_y + 3,
+                    width=width,
+                    text_x=MULTIPLE_LABEL + width + 6,
+                    text_y=row_y + 14,
+                )
+            )
+        panel_height = top + len(rows) * MULTIPLE_ROW + 24
+        height = max(height if column else 0, panel_height)
+        laid_out.append(
+            Panel(
+                x=column * (MULTIPLE_WIDTH + 20),
+                y=y,
+                lines=lines,
+                bars=bars,
+                axis_top=top,
+                axis_bottom=top + len(rows) * MULTIPLE_ROW,
+            )
+        )
+    description = " ".join(
+        f"{' '.join(p.lines)}: "
+        + "; ".join(f"{b.label} {b.text}" for b in p.bars)
+        + "."
+        for p in laid_out
+    )
+    return Multiples(
+        width=2 * MULTIPLE_WIDTH + 20,
+        height=y + height,
+        plot_left=MULTIPLE_LABEL,
+        plot_width=MULTIPLE_PLOT,
+        panels=laid_out,
+        description=description,
     )

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.utils import timezone
 
-from findings.models import FindingsRelease, FindingsTheme
+from findings.models import FindingsMainPoint, FindingsRelease, FindingsTheme
 from findings.services import release_publish
 from survey.models import AGREEMENT_OPTIONS, Question, Response, Wave
 from survey.questionnaire import questionnaire_load, wave_questions_load
@@ -48,6 +48,51 @@ DEMO_THEMES = [
         "summarise here, in their own words, what many written answers said.",
     ),
 ]
+
+
+# Main points of the demo release: each figure is put in from the snapshot.
+DEMO_POINTS = [
+    (
+        "{figure} agreed that people in their team understand that trauma is "
+        "common and can affect anyone.",
+        "agreeing:r_realise_1",
+    ),
+    (
+        "{figure} agreed that managers in their team notice when colleagues are "
+        "affected by the trauma they encounter in their work.",
+        "agreeing:r_recognise_2",
+    ),
+    (
+        "{figure} agreed that people using their service have real choices about "
+        "their support.",
+        "agreeing:principle_choice",
+    ),
+    (
+        "{figure} said their organisation has a defined leadership role for "
+        "trauma-informed practice.",
+        "q:components_in_place:leadership_role",
+    ),
+    (
+        "{figure} said their organisation trains all staff in trauma-informed "
+        "practice, not only specialists.",
+        "q:components_in_place:training_all_staff",
+    ),
+]
+
+
+def _demo_points(release: FindingsRelease) -> None:
+    """The demo main points whose question the wave asks."""
+    asked = set(
+        Question.objects.filter(wave=release.wave).values_list("code", flat=True)
+    )
+    order = 0
+    for text, figure in DEMO_POINTS:
+        code = figure.split(":")[1]
+        if code in asked:
+            FindingsMainPoint.objects.create(
+                release=release, text=text, figure=figure, order=order
+            )
+            order += 1
 
 
 def _agreement(rng: random.Random, lean: float) -> str:
@@ -148,6 +193,7 @@ def seed_demo() -> list[str]:
         },
     )
     if created:
+        _demo_points(release)
         for order, (heading, text) in enumerate(DEMO_THEMES):
             FindingsTheme.objects.create(
                 release=release, heading=heading, text=text, order=order

@@ -1,5 +1,8 @@
 """Findings releases: what one closed wave told us, frozen when published."""
 
+import re
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -64,6 +67,10 @@ class FindingsRelease(models.Model):
     )
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
     published_by = models.CharField(max_length=150, blank=True, editable=False)
+    # The A4 report, built once from the snapshot on its first request and
+    # kept with the publishing time it was built for (findings/report.py).
+    report_pdf = models.BinaryField(blank=True, editable=False, default=bytes)
+    report_for = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -112,3 +119,69 @@ class FindingsTheme(models.Model):
 
     def __str__(self):
         return self.heading
+
+
+class FindingsMainPoint(models.Model):
+    """One of up to six main points, written by the analyst.
+
+    A point's figure is never typed: the analyst picks a published figure and
+    writes ``{figure}`` where it goes; publishing puts in the snapshot's value.
+    """
+
+    MAX_PER_RELEASE = 6
+    PLACEHOLDER = "{figure}"
+
+    release = models.ForeignKey(
+        FindingsRelease, on_delete=models.CASCADE, related_name="main_points"
+    )
+    text = models.CharField(
+        max_length=300,
+        help_text="One short sentence. Write {figure} where the chosen figure goes; "
+        "type no figures yourself.",
+    )
+    figure = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="A published figure from this release, put in where the text "
+        "says {figure}.",
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["release", "order", "id"]
+        verbose_name = "main point"
+
+    def __str__(self):
+        return self.text
+
+    def clean(self):
+        """The placeholder and the figure come together; no typed figures."""
+        errors = check_point_text(self.text, self.figure)
+        if errors:
+            raise ValidationError(errors)
+
+
+# A typed percentage or a number of two or more digits: figures come only from
+# the snapshot, so the published value is always the suppressed one.
+TYPED_FIGURE = re.compile(r"\d\s*%|\d\s*per\s*cent|\b\d{2,}\b|\d[\d,.]*\d")
+
+
+def check_point_text(text: str, figure: str) -> dict[str, ValidationError]:
+    """Why a main point's wording is refused, by field (empty when it is fine)."""
+    errors = {}
+    placeholders = text.count(FindingsMainPoint.PLACEHOLDER)
+    if figure and placeholders != 1:
+        errors["text"] = ValidationError(
+            "Write {figure} once where the chosen figure goes", code="placeholder"
+        )
+    elif not figure and placeholders:
+        errors["figure"] = ValidationError(
+            "Choose the figure that {figure} stands for", code="no_figure"
+        )
+    elif TYPED_FIGURE.search(text.replace(FindingsMainPoint.PLACEHOLDER, "")):
+        errors["text"] = ValidationError(
+            "Do not type figures: choose one under Figure and write {figure} "
+            "where it goes",
+            code="typed_figure",
+        )
+    return errors

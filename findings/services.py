@@ -10,6 +10,7 @@ from audit.services import audit_record
 from findings.baseline import measures
 from findings.disclosure import THRESHOLD
 from findings.models import FindingsRelease
+from findings.points import points_render
 from findings.release import (
     DISTRIBUTION_TYPES,
     SELECTED_TYPES,
@@ -114,7 +115,7 @@ def release_snapshot(*, release: FindingsRelease) -> dict:
     baseline = baseline_release_for(release)
     if baseline is not None:
         compare(body, baseline.snapshot)
-    return {
+    snapshot = {
         "version": SNAPSHOT_VERSION,
         "wave": {
             "slug": wave.slug,
@@ -140,6 +141,8 @@ def release_snapshot(*, release: FindingsRelease) -> dict:
         "missing_mapped": sorted({m.question for m in mapped} - set(questions)),
         **body,
     }
+    snapshot["main_points"] = points_render(snapshot, list(release.main_points.all()))
+    return snapshot
 
 
 @transaction.atomic
@@ -155,6 +158,11 @@ def release_publish(*, release: FindingsRelease, user) -> FindingsRelease:
             "Publish them once the wave has closed."
         )
     snapshot = release_snapshot(release=release)
+    for number, point in enumerate(snapshot["main_points"], start=1):
+        if point["problem"]:
+            raise ReleaseRefused(
+                f"Main point {number} {point['problem']}. Choose another figure."
+            )
     now = timezone.now()
     snapshot["published_at"] = now.isoformat()
     release.snapshot = snapshot
@@ -186,6 +194,8 @@ def release_unpublish(*, release: FindingsRelease, user) -> FindingsRelease:
     release.snapshot = {}
     release.published_at = None
     release.published_by = ""
+    release.report_pdf = b""
+    release.report_for = None
     release.save()
     audit_record(
         user=user,

@@ -77,8 +77,10 @@ RESPONSES = Response._meta.db_table
 SUBMITTED = Response.Status.SUBMITTED
 
 
-def tally_for_wave(wave_id: int, options: Mapping[str, Iterable[str]]) -> Tally:
+def tally_for_wave(wave_id: int | None, options: Mapping[str, Iterable[str]]) -> Tally:
     """Count one wave's submitted responses in PostgreSQL: one pass, one query.
+
+    With ``wave_id`` None, every wave's (the analysts' dashboard over all waves).
 
     Each answer document is parsed once (``jsonb_to_record`` with a column per
     question), then every count is a ``FILTER`` aggregate grouped by sector:
@@ -111,10 +113,12 @@ def tally_for_wave(wave_id: int, options: Mapping[str, Iterable[str]]) -> Tally:
     sql = (
         f"SELECT r.sector, count(*), {', '.join(aggregates)}"  # noqa: S608
         f" FROM {RESPONSES} r{lateral}"
-        " WHERE r.wave_id = %s AND r.status = %s GROUP BY r.sector"
+        f" WHERE {'' if wave_id is None else 'r.wave_id = %s AND '}r.status = %s"
+        " GROUP BY r.sector"
     )
+    where = [SUBMITTED] if wave_id is None else [wave_id, SUBMITTED]
     tally = Tally()
-    for sector, total, *counts in _rows(sql, [*params, wave_id, SUBMITTED]):
+    for sector, total, *counts in _rows(sql, [*params, *where]):
         tally.respondents += total
         tally.by_sector[sector] = total
         for (kind, code, option), count in zip(keys, counts, strict=True):

@@ -7,12 +7,13 @@ from django.urls import get_script_prefix, get_urlconf, reverse
 
 SERVICE_NAME = "Trauma-Informed London"
 
-# Public addresses of the three sections; stable, so written out rather than reversed
+# Public addresses of the sections; stable, so written out rather than reversed
 # (reversing here would make every page depend on every app's URLs loading).
 NAV_LINKS = (
     ("survey", "Survey", "/survey/"),
     ("casestudies", "Case studies", "/case-studies/"),
     ("roadmap", "Roadmap", "/roadmap/"),
+    ("findings", "Findings", "/findings/"),
 )
 # For each section (or none), the navigation as (label, href, is current), so a
 # page's header compares nothing.

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from findings.baseline import baseline_from, newest_release
+from findings.baseline import baseline_from, newest_release, station_baseline
 from roadmap import scoring, services
 from roadmap.charts import stage_chart
 from roadmap.forms import SectorForm, SelfAssessmentForm
@@ -124,9 +124,11 @@ def station(request, slug, stage):
         raise Http404("No such station")
     sector_form = SectorForm(request.GET if "sector" in request.GET else None)
     sector = sector_form.chosen_sector()
+    # The published survey baseline (findings) rides along in the same query.
     cell = (
         DomainStage.objects.with_actions()
         .filter(domain=domain.domain, stage=code)
+        .annotate(baseline_release=newest_release())
         .first()
     )
     cell_view = CellView(stage=stage_description, cell=cell)
@@ -162,6 +164,11 @@ def station(request, slug, stage):
             ),
             "sector_form": sector_form,
             "sector": Sector(sector) if sector else None,
+            "station_baseline": station_baseline(
+                cell.baseline_release if cell is not None else None,
+                domain.domain,
+                sector,
+            ),
         },
     )
 

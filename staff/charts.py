@@ -5,7 +5,7 @@ staff/admin.css only (the CSP forbids inline style), and each chart has a
 data table beside it.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from vocabulary.choices import Borough
 
@@ -130,54 +130,6 @@ def bar_chart(rows: list[tuple[str, float, str]], maximum: float | None = None):
     return BarChart(
         width=WIDTH, height=16 + len(rows) * ROW, label_width=LABEL_WIDTH, bars=bars
     )
-
-
-@dataclass
-class Segment:
-    """One part of a stacked bar."""
-
-    x: int
-    width: int
-    css: str
-    title: str
-
-
-@dataclass
-class StackedRow:
-    """A 100% bar split into its answers."""
-
-    label: str
-    y: int
-    label_y: int
-    segments: list[Segment] = field(default_factory=list)
-
-
-def stacked_chart(rows: list[tuple[str, list[int]]], names: list[str]):
-    """100% stacked bars: for each row, its counts for each answer in ``names``."""
-    stacked = []
-    for index, (label, counts) in enumerate(rows):
-        total = sum(counts)
-        row = StackedRow(label=label, y=8 + index * ROW, label_y=8 + index * ROW + 13)
-        x = 0
-        for position, (name, count) in enumerate(zip(names, counts, strict=True)):
-            width = round(BAR_AREA * count / total) if total else 0
-            share = f"{100 * count / total:.0f}%" if total else "0%"
-            row.segments.append(
-                Segment(
-                    x=LABEL_WIDTH + x,
-                    width=width,
-                    css=f"staff-scale-{position}",
-                    title=f"{name}: {count} ({share})",
-                )
-            )
-            x += width
-        stacked.append(row)
-    return {
-        "width": WIDTH,
-        "height": 16 + len(rows) * ROW,
-        "label_width": LABEL_WIDTH,
-        "rows": stacked,
-    }
 
 
 def column_chart(days: list[tuple[str, int, int]]):

@@ -1,5 +1,7 @@
 """The analyst dashboard: its figures (ResponseQuerySet methods) laid out as charts."""
 
+from findings.diverging import diverging_chart
+from findings.tally import tally_for_wave
 from staff import charts
 from survey.models import (
     AGREEMENT_OPTIONS,
@@ -61,22 +63,59 @@ def agreement_questions_for(wave: Wave | None) -> list[Question]:
     return list(by_code.values())
 
 
+def submitted_figures(wave: Wave | None, codes: list[str]) -> tuple[dict, dict, dict]:
+    """Answer counts by question, sectors and boroughs of submitted responses.
+
+    One pass over the responses in PostgreSQL, with the findings' aggregation
+    (``findings.tally``): each answer document parsed once, every count a
+    FILTER aggregate, so the query count and the rows returned stay fixed.
+    """
+    options = dict.fromkeys(codes, AGREEMENT_CODES)
+    options["example_rs"] = [r.value for r in R]
+    tally = tally_for_wave(wave.pk if wave is not None else None, options)
+    counts: dict[str, dict[str, int]] = {code: {} for code in options}
+    for (_, code, value), number in tally.answers.items():
+        counts[code][value] = counts[code].get(value, 0) + number
+    return counts, dict(tally.by_sector), dict(tally.by_borough)
+
+
+def agreement_chart(rows: list[dict]):
+    """The diverging chart the public findings draw (findings.diverging), of
+    each question's answers as percentages of those who answered it."""
+    drawn = []
+    for row in rows:
+        total = row["total"]
+        values = [100 * n / total if total else 0.0 for n in row["counts"]]
+        texts = [
+            f"{n:,} ({value:.0f}%)"
+            for n, value in zip(row["counts"], values, strict=True)
+        ]
+        drawn.append(
+            (
+                f"{row['question'].text} [{row['question'].code}]",
+                f"{total:,} answered",
+                values,
+                texts,
+            )
+        )
+    return diverging_chart([("Agreement-scale questions", drawn)], AGREEMENT_LABELS)
+
+
 def dashboard_for(wave_slug: str) -> dict:
     """Everything the dashboard template shows, for one wave or for all."""
     waves = list(Wave.objects.order_by("-opens_at"))
     wave = next((w for w in waves if w.slug == wave_slug), None)
     agreement_questions = agreement_questions_for(wave)
     codes = [q.code for q in agreement_questions]
+    counts, sectors, boroughs = submitted_figures(wave, codes)
     responses = (
         Response.objects.all() if wave is None else Response.objects.for_wave(wave)
     )
-    counts = responses.answer_counts([*codes, "example_rs"])
 
     days = responses.started_and_submitted_per_day()
     started = sum(s for _, s, _ in days)
     submitted = sum(s for _, _, s in days)
 
-    sectors = responses.submitted_count_by_sector()
     sector_rows = sorted(
         (
             (SECTOR_LABELS.get(code, code or "Not answered"), n)
@@ -84,7 +123,6 @@ def dashboard_for(wave_slug: str) -> dict:
         ),
         key=lambda row: (-row[1], row[0]),
     )
-    boroughs = responses.submitted_count_by_borough()
     borough_labels = dict(Borough.choices)
     borough_rows = [
         (borough_labels[code], boroughs.get(code, 0))
@@ -157,10 +195,7 @@ def dashboard_for(wave_slug: str) -> dict:
         "borough_map": charts.tile_map(boroughs),
         "agreement_labels": AGREEMENT_LABELS,
         "agreement_rows": agreement_rows,
-        "agreement_chart": charts.stacked_chart(
-            [(row["question"].code, row["counts"]) for row in agreement_rows],
-            AGREEMENT_LABELS,
-        ),
+        "agreement_chart": {"chart": agreement_chart(agreement_rows)},
         "glance_rs": glance_rs,
         "rs_chart": charts.bar_chart(
             [

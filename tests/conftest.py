@@ -2,10 +2,10 @@
 
 import pytest
 
-from findings.tests.conftest import release, wave
+from findings.tests.conftest import demo_release, release, wave
 from roadmap.services import roadmap_content_load
 
-__all__ = ["content", "release", "wave"]
+__all__ = ["content", "demo_release", "release", "wave"]
 
 
 @pytest.fixture

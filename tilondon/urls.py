@@ -3,7 +3,19 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.generic import TemplateView
+
+from casestudies.sitemaps import CaseStudySitemap
+from findings.sitemaps import FindingsSitemap
+from pages.sitemaps import PublicPagesSitemap
+
+SITEMAPS = {
+    "pages": PublicPagesSitemap,
+    "casestudies": CaseStudySitemap,
+    "findings": FindingsSitemap,
+}
 
 urlpatterns = [
     path("", include("pages.urls")),
@@ -12,6 +24,12 @@ urlpatterns = [
     path("roadmap/", include("roadmap.urls")),
     path("findings/", include("findings.urls")),
     path("admin/", admin.site.urls),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots",
+    ),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 
 # Uploaded case-study images: served by Django only in development; in

@@ -30,3 +30,12 @@ def wave(db):
 @pytest.fixture
 def release(wave):
     return FindingsRelease.objects.create(wave=wave, title="What London told us")
+
+
+@pytest.fixture
+def demo_release(db):
+    """The seeded demo baseline release, published, with its main points."""
+    from findings.demo import BASELINE_SLUG, seed_demo
+
+    seed_demo()
+    return FindingsRelease.objects.get(wave__slug=BASELINE_SLUG)

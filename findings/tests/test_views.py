@@ -48,7 +48,13 @@ def test_the_list_links_each_published_release(client, published):
 
 def test_a_release_shows_charts_with_tables_and_the_methods_note(client, published):
     page = client.get(f"/findings/{published.wave.slug}/").content.decode()
-    assert page.count("<svg") == page.count('<table class="govuk-table">') - 1
+    # One picture of agreement and one set of sector multiples; every question's
+    # chart is on its section's page, beside its table.
+    assert page.count("<svg") == 2
+    section = client.get(
+        reverse("findings:section", args=[published.wave.slug, "training"])
+    ).content.decode()
+    assert section.count("<svg") == section.count('<table class="govuk-table">') > 1
     assert "respondents chose" in page or "People chose whether to take part" in page
     assert "120 people submitted a response" in page
     assert "not every worker in London" in page
@@ -64,8 +70,14 @@ def _numbers_in_cells(page: str) -> list[int]:
 
 def test_no_table_cell_or_chart_label_shows_a_count_from_1_to_9(client, published):
     page = client.get(f"/findings/{published.wave.slug}/").content.decode()
+    for code in ["four_rs", "components", "training"]:
+        page += client.get(
+            reverse("findings:section", args=[published.wave.slug, code])
+        ).content.decode()
     assert not [n for n in _numbers_in_cells(page) if 1 <= n <= 9]
-    chart_counts = re.findall(r"\((\d[\d,]*)\)</text>", page)
+    chart_counts = re.findall(
+        r"\((\d[\d,]*)\)(?:</text>| \(demo data\)</title>|</title>)", page
+    )
     assert chart_counts
     assert not [n for n in map(int, chart_counts) if 1 <= n <= 9]
 
@@ -89,6 +101,7 @@ def test_the_csv_has_a_metadata_header_and_no_count_from_1_to_9(client, publishe
             "percent",
             "base",
             "change_points",
+            "is_demo",
         ]
     )
     counts = [row[4] for row in rows[header + 1 :]]

@@ -106,9 +106,10 @@ def test_a_fixed_number_of_queries(
 ):
     for _ in range(count):
         submitted(open_wave)
-    # Session, user, device, permissions, waves, questions and one query
-    # per figure, four for coverage: the same whatever the number of responses.
-    with django_assert_num_queries(18):
+    # Session, user, device, permissions, waves, questions, one pass for the
+    # answers, sectors and boroughs (findings.tally), one for the days, four
+    # for coverage: the same whatever the number of responses.
+    with django_assert_num_queries(16):
         response = analyst_client.get(URL, {"wave": open_wave.slug})
     assert response.status_code == HTTPStatus.OK
 
@@ -168,7 +169,7 @@ def test_all_waves_runs_a_fixed_number_of_queries(
 ):
     submitted(open_wave)
     submitted(closed_wave)
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(12):
         response = analyst_client.get(URL)
     assert response.status_code == HTTPStatus.OK
 
@@ -184,3 +185,15 @@ def test_an_empty_list_of_ticks_is_no_answer_not_a_value(open_wave):
     )
     counts = Response.objects.for_wave(open_wave).answer_counts(["example_rs"])
     assert counts == {"example_rs": {"respond": 1}}
+
+
+def test_agreement_is_the_findings_diverging_chart_of_each_question(
+    analyst_client, open_wave
+):
+    submitted(open_wave, {"consent": "yes", "r_realise_1": "agree"})
+    html = analyst_client.get(URL, {"wave": open_wave.slug}).content.decode()
+    chart = html.split('<svg class="til-chart til-diverging staff-chart"', 1)[1]
+    chart = chart.split("</svg>", 1)[0]
+    assert 'role="img"' in chart
+    assert "[r_realise_1]" in chart and "(1 answered)" in chart
+    assert "<title>Agree 1 (100%)</title>" in chart

@@ -1,0 +1,152 @@
+"""The analysts' dashboard at 100,000 responses, and a findings release read back.
+
+Dashboard: the page's server time through Django's test client, signed in as an
+analyst, against the same page counting its answers, sectors and boroughs as
+the current dashboard does (``ResponseFiguresMixin``: the answers through the
+``survey_response_answer`` view, then two more grouped queries), in the same run.
+Target: under 500 ms at 100,000 responses.
+
+Release: the 100,000-response wave's release is published, then its page is
+timed from the snapshot (target under 50 ms) beside the site's accessibility
+statement (a page with no query of its own), and its A4 PDF report is built
+(target under 10 s) beside the same report rendered as HTML only.
+"""
+
+import statistics
+import time
+
+REPEATS = 7
+
+
+def _median_ms(action, repeats: int = REPEATS) -> float:
+    action()  # warm caches and connections
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def figures_before(wave, codes: list[str]) -> tuple[dict, dict, dict]:
+    """The dashboard's answers, sectors and boroughs as the current dashboard
+    counts them: ``ResponseFiguresMixin`` (answers through the
+    ``survey_response_answer`` view, then sectors and boroughs)."""
+    from survey.models import Response
+
+    responses = (
+        Response.objects.all() if wave is None else Response.objects.for_wave(wave)
+    )
+    counts = responses.answer_counts([*codes, "example_rs"])
+    return (
+        counts,
+        responses.submitted_count_by_sector(),
+        responses.submitted_count_by_borough(),
+    )
+
+
+def run(report):
+    """Time the dashboard, the release page and the PDF report at 100,000."""
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from bench.bench_exports import wave_with_responses
+    from staff import dashboard
+    from staff.roles import ANALYST
+    from staff.testing import sign_in_with_two_factor
+    from survey.models import Response
+
+    report.heading("Dashboard at 100,000 responses")
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    big = wave_with_responses("bench-100k", 100_000, seed=100)
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {Response._meta.db_table}")
+    user, _ = get_user_model().objects.get_or_create(
+        username="bench-analyst", defaults={"is_staff": True}
+    )
+    user.groups.add(Group.objects.get(name=ANALYST))
+    client = Client()
+    sign_in_with_two_factor(client, user)
+    url = reverse("admin:dashboard")
+
+    def page(**params):
+        def get():
+            response = client.get(url, params)
+            assert response.status_code == 200
+
+        return get
+
+    # Both ways publish the same figures.
+    codes = [q.code for q in dashboard.agreement_questions_for(big)]
+    assert dashboard.submitted_figures(big, codes) == figures_before(big, codes)
+    with CaptureQueriesContext(connection) as queries:
+        page(wave=big.slug)()
+    report.figure("Queries for the dashboard of one wave", len(queries), "queries")
+    ours = {
+        "one wave": _median_ms(page(wave=big.slug)),
+        "all waves": _median_ms(page()),
+    }
+    ours_figures = dashboard.submitted_figures
+    dashboard.submitted_figures = figures_before
+    try:
+        before = {
+            "one wave": _median_ms(page(wave=big.slug)),
+            "all waves": _median_ms(page()),
+        }
+    finally:
+        dashboard.submitted_figures = ours_figures
+    for name in ours:
+        report.compare(
+            f"Dashboard page, {name} (median server time)",
+            ours[name],
+            before[name],
+            "ms",
+            baseline_name="counting with ResponseFiguresMixin",
+            target="under 500 ms",
+        )
+    _release(report, client, big)
+
+
+def _release(report, client, wave):
+    from django.urls import reverse
+
+    from findings.models import FindingsRelease
+    from findings.report import report_build, report_html
+    from findings.services import release_publish
+
+    report.heading("A findings release at 100,000 responses, read from its snapshot")
+    release, _ = FindingsRelease.objects.get_or_create(
+        wave=wave, defaults={"title": "Bench release"}
+    )
+    if not release.is_published:
+        release = release_publish(release=release, user=None)
+
+    def get(url):
+        def fetch():
+            response = client.get(url)
+            assert response.status_code == 200
+
+        return fetch
+
+    report.compare(
+        "Release page from its snapshot (median server time)",
+        _median_ms(get(release.get_absolute_url())),
+        _median_ms(get(reverse("pages:accessibility"))),
+        "ms",
+        baseline_name="the accessibility statement (no query of its own)",
+        target="under 50 ms",
+    )
+    source = "http://testserver" + release.get_absolute_url()
+    report.compare(
+        "PDF report built from the snapshot (median)",
+        _median_ms(lambda: report_build(release.snapshot, source), repeats=3),
+        _median_ms(lambda: report_html(release.snapshot, source), repeats=3),
+        "ms",
+        baseline_name="the same report as HTML only",
+        target="under 10,000 ms",
+    )
