@@ -8,7 +8,14 @@ import yaml
 from django.core.management import call_command
 
 from roadmap.demo import seed_demo
-from roadmap.models import Milestone, MilestoneStatus, Phase, PhaseLink, RoadmapText
+from roadmap.models import (
+    Milestone,
+    MilestoneStatus,
+    Phase,
+    PhaseLink,
+    ReportedStatus,
+    RoadmapText,
+)
 from roadmap.services import roadmap_content_load
 
 pytestmark = pytest.mark.django_db
@@ -65,10 +72,11 @@ def test_update_removes_invented_dates_and_keeps_staff_edits():
     kept = Phase.objects.get(code="promising_practice")
     assert kept.aim == "Staff's aim."
     assert kept.starts_on is not None
-    launch = Milestone.objects.get(status=MilestoneStatus.REPORTED)
-    assert launch.source.code == "dartington-blog-2025-12-02"
+    reported = Milestone.objects.filter(status=MilestoneStatus.REPORTED)
+    assert {m.source.code for m in reported} == {"dartington-blog-2025-12-02"}
+    assert definition.reported_status == ReportedStatus.REPORTED_DONE
     intro = RoadmapText.objects.get(key="roadmap_intro").text
-    assert "Dartington's project page" in intro
+    assert "Trauma Informed Research Partner" in intro
 
 
 def test_update_twice_changes_nothing_more():
