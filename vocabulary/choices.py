@@ -149,6 +149,8 @@ class Evidence(models.TextChoices):
 
     INDEPENDENTLY_EVALUATED = "independently_evaluated", "Independently evaluated"
     INTERNALLY_EVALUATED = "internally_evaluated", "Internally evaluated"
+    # An evaluation the source reports without saying who carried it out.
+    EVALUATED = "evaluated", "Evaluated (evaluator not named)"
     PRACTITIONER_REPORTED = "practitioner_reported", "Practitioner-reported"
     ILLUSTRATIVE = "illustrative", "Illustrative example"
 
