@@ -9,12 +9,14 @@ from django.core.management import call_command
 
 from roadmap.demo import seed_demo
 from roadmap.models import (
+    DomainDescription,
     Milestone,
     MilestoneStatus,
     Phase,
     PhaseLink,
     ReportedStatus,
     RoadmapText,
+    StageDescription,
 )
 from roadmap.services import roadmap_content_load
 
@@ -100,3 +102,33 @@ def test_seed_demo_corrects_deployed_content_as_update_does():
     definition = Phase.objects.get(code="definition")
     assert definition.starts_on is None
     assert definition.sources.exists()
+
+
+BEFORE_STATUS = RELEASED.with_name("roadmap_before_status.yaml")
+
+
+def test_update_rewrites_rows_whose_digest_predates_the_status_fields():
+    # As the release before phase statuses left a deployment: digests computed
+    # over fewer fields, and stages and areas with no digest at all.
+    roadmap_content_load(path=BEFORE_STATUS)
+    Phase.objects.update(loaded_hash="0" * 64)
+    StageDescription.objects.update(loaded_hash="")
+    DomainDescription.objects.update(loaded_hash="")
+    DomainDescription.objects.filter(domain="policy_procedure").update(
+        why="Staff's own words."
+    )
+
+    lines = "\n".join(roadmap_content_load(update=True))
+
+    assert "Phases: 0 created, 4 updated" in lines
+    assert Phase.objects.get(code="definition").reported_status == (
+        ReportedStatus.REPORTED_DONE
+    )
+    aware = StageDescription.objects.get(stage="aware")
+    assert "National Trauma Training Framework" in aware.practice_levels
+    assert "Wales" not in aware.practice_levels
+    lived = DomainDescription.objects.get(domain="lived_experience")
+    assert "co-designed" not in lived.merged_from
+    assert "left alone (edited by staff): policy_procedure" in lines
+    kept = DomainDescription.objects.get(domain="policy_procedure")
+    assert kept.why == "Staff's own words."
