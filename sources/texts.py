@@ -142,3 +142,22 @@ def source_texts(entries: list[dict], directory: Path | None = None) -> dict:
         for e in entries
         if own.get(e["code"]) or own.get(e.get("listed_in", ""))
     }
+
+
+SEASONS = re.compile(r"\b(early|mid|late|spring|summer|autumn|winter)\b", re.I)
+
+
+def date_quoted(when: str, quote: str) -> bool:
+    """Whether a quote gives the date a milestone or page states, in any form.
+
+    "10 January 2025" needs those words ("2nd December 2025" gives
+    "2 December 2025"); "Late 2024" or "Spring or summer 2025" needs the year
+    and each of its season words.
+    """
+    quote = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th)\b", r"\1", normalise(quote)).casefold()
+    when = normalise(when).casefold()
+    dates = DATE.findall(re.sub(r"\b(\d{1,2})(?:st|nd|rd|th)\b", r"\1", when).title())
+    if dates:
+        return all(date.casefold() in quote for date in dates)
+    years = YEAR.findall(when)
+    return bool(years) and all(word in quote for word in years + SEASONS.findall(when))
