@@ -13,6 +13,9 @@ from dataclasses import dataclass
 
 WIDTH, LEFT, RIGHT = 960, 20, 20
 LABEL_TOP, LABEL_STEP = 148, 24
+# Rows of labels: neighbouring markers within a phase never share one.
+LABEL_ROWS = 4
+HEIGHT = LABEL_TOP + LABEL_STEP * (LABEL_ROWS - 1) + 24
 EDGE = 130
 MONTHS = {name: number for number, name in enumerate(calendar.month_name) if name}
 WHEN = re.compile(
@@ -45,7 +48,7 @@ class Marker:
     x: int
     milestone: object
     milestones: tuple
-    # Three rows of labels, so neighbouring labels never overlap.
+    # Rows of labels, so neighbouring labels never overlap.
     label_y: int
     # Labels near the right edge end at their marker rather than centre on it.
     anchor: str
@@ -65,7 +68,7 @@ def timeline(phases, today: datetime.date) -> dict:
     """Steps, markers and the x of "today", for phases with milestones prefetched."""
     phases = list(phases)
     if not phases:
-        return {"steps": [], "today_x": None, "width": WIDTH}
+        return {"steps": [], "today_x": None, "width": WIDTH, "height": HEIGHT}
     span = (WIDTH - LEFT - RIGHT) // len(phases)
     steps, today_x = [], LEFT
     for index, phase in enumerate(phases):
@@ -79,7 +82,7 @@ def timeline(phases, today: datetime.date) -> dict:
                 x + gap * (n + 1),
                 group[0],
                 tuple(group),
-                LABEL_TOP + LABEL_STEP * (n % 3),
+                LABEL_TOP + LABEL_STEP * (n % LABEL_ROWS),
                 "end" if x + gap * (n + 1) > WIDTH - EDGE else "middle",
             )
             for n, group in enumerate(dated.values())
@@ -89,4 +92,4 @@ def timeline(phases, today: datetime.date) -> dict:
             if first is not None and first <= today:
                 today_x = marker.x + gap // 2
         steps.append(Step(x, span, phase, markers))
-    return {"steps": steps, "today_x": today_x, "width": WIDTH}
+    return {"steps": steps, "today_x": today_x, "width": WIDTH, "height": HEIGHT}
