@@ -59,12 +59,6 @@ class AuditEvent(models.Model):
         db_table = "staff_auditevent"
         verbose_name = "audit event"
         indexes = [models.Index(fields=["action", "-at"], name="staff_audit_action_at")]
-        # Rights for the roles that are not about one model's rows.
-        permissions = [
-            ("export_responses", "Can export survey responses"),
-            ("view_dashboard", "Can see the analyst dashboard"),
-            ("start_case_study", "Can start a draft case study from a response"),
-        ]
 
     def __str__(self):
         who = self.username or "system"

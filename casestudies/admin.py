@@ -101,7 +101,6 @@ class CaseStudyAdmin(ImportExportModelAdmin):
     search_fields = ("title", "slug", "summary")
     prepopulated_fields = {"slug": ("title",)}
     readonly_fields = ("preview_link", "published_at", "created_at", "updated_at")
-    raw_id_fields = ("source_response",)
     actions = ("publish", "unpublish")
     inlines = (CaseStudySourceInline, FigureInline)
     date_hierarchy = "published_at"
@@ -130,8 +129,8 @@ class CaseStudyAdmin(ImportExportModelAdmin):
         ),
         ("Evidence", {"fields": ("evidence", "evidence_note", "is_illustrative")}),
         (
-            "Contact and origin",
-            {"fields": ("contact_name", "contact_email", "source_response")},
+            "Contact",
+            {"fields": ("contact_name", "contact_email")},
         ),
         ("Dates", {"fields": ("published_at", "created_at", "updated_at")}),
     )

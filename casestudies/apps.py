@@ -8,3 +8,9 @@ class CaseStudiesConfig(AppConfig):
 
     name = "casestudies"
     verbose_name = "Case studies"
+
+    def seed_demo(self) -> list[str]:
+        """Load this app's demo content (the seed_demo command); lines to report."""
+        from casestudies.demo import seed_demo
+
+        return seed_demo()

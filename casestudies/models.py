@@ -125,14 +125,6 @@ class CaseStudy(models.Model):
         blank=True,
         help_text="Describe the image for people who cannot see it.",
     )
-    # Set when an analyst turns a strong survey example into a draft.
-    source_response = models.ForeignKey(
-        "survey.Response",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="case_studies",
-    )
     sources = models.ManyToManyField(
         "sources.Source",
         through="CaseStudySource",

@@ -8,3 +8,9 @@ class FindingsConfig(AppConfig):
 
     name = "findings"
     verbose_name = "Findings"
+
+    def seed_demo(self) -> list[str]:
+        """Load this app's demo content (the seed_demo command); lines to report."""
+        from findings.demo import seed_demo
+
+        return seed_demo()

@@ -8,3 +8,9 @@ class RoadmapConfig(AppConfig):
 
     name = "roadmap"
     verbose_name = "Roadmap"
+
+    def seed_demo(self) -> list[str]:
+        """Load this app's demo content (the seed_demo command); lines to report."""
+        from roadmap.demo import seed_demo
+
+        return seed_demo()

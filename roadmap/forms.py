@@ -4,7 +4,7 @@ from crispy_forms_gds.layout import HTML, Field, Size
 from django import forms
 from django.core.exceptions import ValidationError
 
-from pages.forms import form_helper
+from govuk.forms import form_helper
 from roadmap.models import ROADMAP_SECTORS, DomainDescription, Statement
 from roadmap.scoring import Rating
 from throttling.forms import HoneypotMixin

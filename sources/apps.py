@@ -8,3 +8,9 @@ class SourcesConfig(AppConfig):
 
     name = "sources"
     verbose_name = "Sources"
+
+    def seed_demo(self) -> list[str]:
+        """Load this app's demo content (the seed_demo command); lines to report."""
+        from sources.demo import seed_demo
+
+        return seed_demo()

@@ -3,8 +3,6 @@
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
 
-from survey.models import Wave
-
 
 class StaffAuthenticationForm(AdminAuthenticationForm):
     """Django's admin sign-in, refusing a username no account can have.
@@ -53,8 +51,11 @@ class TokenForm(forms.Form):
         return token
 
 
-class CoverageTargetForm(forms.ModelForm):
-    """The submitted responses a wave wants for each borough and sector."""
+class CoverageTargetForm(forms.Form):
+    """The submitted responses a wave wants for each borough and sector.
+
+    A plain form: the survey's service writes the wave (survey/services.py).
+    """
 
     coverage_target = forms.IntegerField(
         label="Target per borough and sector",
@@ -67,7 +68,3 @@ class CoverageTargetForm(forms.ModelForm):
             "max_value": "Enter a target of 1,000 or fewer",
         },
     )
-
-    class Meta:
-        model = Wave
-        fields = ["coverage_target"]

@@ -3,8 +3,9 @@
 A role is a list of permission patterns: ``app_label.codename``, ``app_label.*``
 (every permission of that app) or ``*`` (everything). Exclusions are applied
 after. ``roles_sync`` makes each group hold exactly what its patterns match, so
-running it again (the data migration, ``manage.py sync_roles``) is harmless
-and picks up permissions of models added since.
+running it again (after every migrate, through the post_migrate handler in
+staff/apps.py, or ``manage.py sync_roles``) is harmless and picks up
+permissions of models added since.
 """
 
 from fnmatch import fnmatchcase
@@ -36,9 +37,9 @@ ROLES: dict[str, dict[str, list[str]]] = {
             "survey.set_coverage_target",
             "casestudies.view_casestudy",
             "casestudies.view_source",
-            "audit.export_responses",
-            "audit.view_dashboard",
-            "audit.start_case_study",
+            "survey.export_responses",
+            "survey.view_dashboard",
+            "survey.start_case_study",
             # Findings releases: draft, preview, publish and unpublish.
             "findings.*",
         ],
@@ -84,8 +85,8 @@ def role_permission_names(role: str, available: list[str]) -> list[str]:
 def roles_sync(apps, schema_editor=None) -> None:
     """Create the role groups and give each exactly its permissions.
 
-    Takes an app registry so a data migration can pass its historical one;
-    permissions are created first, since Django only makes them after migrate.
+    Takes an app registry, so post_migrate can pass the one it migrated with;
+    every app's permissions are created first, whichever app's signal this is.
     """
     from django.contrib.auth.management import create_permissions
 

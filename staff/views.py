@@ -25,6 +25,7 @@ from staff.signin import (
     secret_base32,
 )
 from survey.models import Wave
+from survey.services import wave_coverage_target_set
 
 WRONG_CODE = (
     "The code is not right or has expired. Enter the current code from your app"
@@ -127,7 +128,7 @@ def dashboard(request, site):
 
     For one wave it adds coverage, whose target analysts set here (POST).
     """
-    if not request.user.has_perm("audit.view_dashboard"):
+    if not request.user.has_perm("survey.view_dashboard"):
         raise PermissionDenied
     wave_slug = _chosen_wave_slug(request)
     may_set_target = request.user.has_perm(SET_TARGET)
@@ -135,11 +136,13 @@ def dashboard(request, site):
     if request.method == "POST":
         if not may_set_target:
             raise PermissionDenied
-        posted_form = CoverageTargetForm(
-            request.POST, instance=get_object_or_404(Wave, slug=wave_slug)
-        )
+        posted_wave = get_object_or_404(Wave, slug=wave_slug)
+        posted_form = CoverageTargetForm(request.POST)
         if posted_form.is_valid():
-            posted_form.save()
+            wave_coverage_target_set(
+                wave=posted_wave,
+                coverage_target=posted_form.cleaned_data["coverage_target"],
+            )
             url = reverse(f"{site.name}:dashboard")
             return redirect(f"{url}?wave={wave_slug}#coverage")
     data = dashboard_for(wave_slug)
@@ -148,7 +151,9 @@ def dashboard(request, site):
     if wave is not None:
         data["coverage"] = coverage_for(wave)
         if may_set_target:
-            target_form = posted_form or CoverageTargetForm(instance=wave)
+            target_form = posted_form or CoverageTargetForm(
+                initial={"coverage_target": wave.coverage_target}
+            )
     context = {
         **site.each_context(request),
         "title": "Survey dashboard",
@@ -160,7 +165,7 @@ def dashboard(request, site):
 
 def coverage_csv(request, site):
     """The coverage table of one wave as a CSV file (counts only, safe cells)."""
-    if not request.user.has_perm("audit.view_dashboard"):
+    if not request.user.has_perm("survey.view_dashboard"):
         raise PermissionDenied
     wave = Wave.objects.filter(slug=_chosen_wave_slug(request)).first()
     if wave is None:

@@ -8,3 +8,9 @@ class SurveyConfig(AppConfig):
 
     name = "survey"
     verbose_name = "Practice survey"
+
+    def seed_demo(self) -> list[str]:
+        """Load this app's demo content (the seed_demo command); lines to report."""
+        from survey.demo import seed_demo
+
+        return seed_demo()

@@ -13,6 +13,7 @@ from survey.models import Collector, Questionnaire, Response, Wave
 from survey.questionnaire import (
     CURRENT_DEFINITION,
     NEXT_WAVE_DEFINITION,
+    definition_read,
     questionnaire_load,
     wave_questions_load,
 )
@@ -49,11 +50,11 @@ DEMO_RESPONSES = [
         "team_size": "from_10_to_49",
         "journey_stage": "aware",
         "r_realise_1": "agree",
+        "r_respond_1": "disagree",
         "principle_safety": "agree",
         "team_training_types": ["half_day"],
         "team_supervision": "some_or_irregular",
         "has_example": "no",
-        "heard_about": "director_childrens_services",
     },
     {
         "consent": "yes",
@@ -70,7 +71,6 @@ DEMO_RESPONSES = [
         "training_types": ["e_learning"],
         "training_confidence": "agree",
         "has_example": "no",
-        "heard_about": "head_of_community_safety",
     },
     {
         "consent": "yes",
@@ -87,7 +87,6 @@ DEMO_RESPONSES = [
         "principle_safety": "strongly_agree",
         "team_training_types": ["multi_day"],
         "has_example": "no",
-        "heard_about": "director_public_health",
     },
 ]
 
@@ -103,17 +102,26 @@ def _wave(slug: str, defaults: dict, path: Path) -> tuple[Wave, bool]:
 
 
 def _demo_wave_moved_to(wave: Wave, questionnaire: Questionnaire) -> bool:
-    """Move a demo wave seeded with an older version to ``questionnaire``.
+    """Move a demo wave seeded with an older version, or an older copy of it.
 
-    Everything in the demo wave is demo data (its intro says so), so its
-    responses are deleted rather than kept under questions the new version
-    no longer asks; the demo responses are then added again.
+    Version 2 was changed before any real wave used it (docs/survey.md), so a
+    demo wave seeded before the change is reloaded too. Everything in the demo
+    wave is demo data (its intro says so), so its responses are deleted rather
+    than kept under questions the file no longer asks; the demo responses are
+    then added again.
     """
-    if wave.questionnaire_id == questionnaire.pk:
+    definition = definition_read(NEXT_WAVE_DEFINITION)
+    wanted = {q["code"] for s in definition["sections"] for q in s["questions"]}
+    if wave.questionnaire_id == questionnaire.pk and wanted == set(
+        wave.questions.values_list("code", flat=True)
+    ):
         return False
     Response.objects.for_wave(wave).delete()
     wave.questionnaire = questionnaire
-    wave.save(update_fields=["questionnaire"])
+    blocks = questionnaire.start_page
+    wave.intro = f"{DEMO_INTRO_NOTE}\n\n{blocks['what_it_is']}"
+    wave.privacy_text = blocks["privacy"]
+    wave.save(update_fields=["questionnaire", "intro", "privacy_text"])
     wave_questions_load(wave=wave, path=NEXT_WAVE_DEFINITION)
     return True
 

@@ -17,7 +17,7 @@ from crispy_forms_gds.layout import HTML, Button, Field, Fixed, Size
 from django import forms
 from django.core.exceptions import ValidationError
 
-from pages.forms import form_helper
+from govuk.forms import form_helper
 from survey.models import OTHER, Question
 from survey.question_fields import EXCLUSIVE_CODES, QuestionFields
 from throttling.forms import HoneypotMixin
@@ -165,22 +165,18 @@ class SectionForm(forms.Form):
         return cleaned
 
     def _clean_other(self, question: Question, cleaned: dict) -> None:
-        """Text in the "Other" box means "Other", unless another answer is chosen."""
+        """Text in the "Other" box counts only with "Other", or with no answer.
+
+        The box is revealed under "Other" (GOV.UK conditional reveal); choosing
+        something else hides it but the browser still sends what was typed, so
+        that text is dropped. With no answer chosen, the text means "Other"
+        (without JavaScript the box is always shown, and people may not tick).
+        """
         value = cleaned.get(question.code)
-        if question.is_multi_valued:
-            if OTHER not in value:
-                cleaned[question.code] = [*value, OTHER]
-        elif value in (None, ""):
-            cleaned[question.code] = OTHER
-        elif value != OTHER:
-            self.add_error(
-                question.other_key,
-                ValidationError(
-                    "Select \u2018Other\u2019 if you want to type your own answer, or "
-                    "delete what you typed",
-                    code="other_not_selected",
-                ),
-            )
+        if value in (None, "", []):
+            cleaned[question.code] = [OTHER] if question.is_multi_valued else OTHER
+        elif value != OTHER and (not question.is_multi_valued or OTHER not in value):
+            cleaned[question.other_key] = ""
 
     def answers(self) -> dict:
         """The page's answers as stored: codes to values, skipped ones left out."""

@@ -9,7 +9,8 @@ comparisons (issue 15).
 
 from django import forms
 
-from survey.models import PREFER_NOT_TO_SAY, Question
+from survey.models import OTHER, PREFER_NOT_TO_SAY, Question
+from survey.questionnaire import FREE_TEXT_CAUTION
 
 # Answers that mean "none of these" and so cannot be ticked with others.
 EXCLUSIVE_CODES = ("none", PREFER_NOT_TO_SAY)
@@ -23,13 +24,24 @@ def _shown(value) -> object:
 
 
 class OtherText:
-    """The "If you chose other" box of a choice question."""
+    """The "If you chose other" box of a choice question.
 
-    def __init__(self, field: forms.BoundField):
+    It sits in a GOV.UK conditional reveal under the "Other" option: always in
+    the page (shown without JavaScript), hidden by the script until "Other" is
+    chosen, and shown from the start if it holds text or an error.
+    """
+
+    hint = FREE_TEXT_CAUTION
+
+    def __init__(self, field: forms.BoundField, *, chosen: bool):
         self.id = field.auto_id
         self.name = field.html_name
         self.value = _shown(field.value())
         self.errors = list(field.errors)
+        self.conditional_id = f"{self.id}-conditional"
+        self.hidden = not (chosen or self.value or self.errors)
+        error_ids = f" {self.id}-error" if self.errors else ""
+        self.described_by = f"{self.id}-hint{error_ids}"
 
 
 class QuestionFields:
@@ -44,7 +56,11 @@ class QuestionFields:
     ):
         self.question = question
         self.field = field
-        self.other = OtherText(other) if other is not None else None
+        self.other = (
+            OtherText(other, chosen=OTHER in self.selected)
+            if other is not None
+            else None
+        )
         qtype = question.type
         qid = self.id = field.auto_id
         self.name = field.html_name
@@ -100,6 +116,7 @@ class QuestionFields:
                 "checked": option["code"] in selected,
                 "exclusive": multiple and option["code"] in EXCLUSIVE_CODES,
                 "divider": option["code"] == PREFER_NOT_TO_SAY and number > 0,
+                "reveals": option["code"] == OTHER and self.other is not None,
             }
             for number, option in enumerate(self.question.options_with_labels())
         ]

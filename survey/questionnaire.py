@@ -31,6 +31,29 @@ CURRENT_DEFINITION = QUESTIONNAIRE_DIR / "practice-survey-v1.yaml"
 NEXT_WAVE_DEFINITION = QUESTIONNAIRE_DIR / "practice-survey-v2.yaml"
 DEFINITIONS = (CURRENT_DEFINITION, NEXT_WAVE_DEFINITION)
 
+# The statements every version asks, with version 1's codes, so that every
+# wave answers them alike: the 4 Rs (the findings' policy area reads
+# r_respond_1) and the six principles. A version without one fails the check.
+CORE_QUESTION_CODES = (
+    "r_realise_1",
+    "r_realise_2",
+    "r_recognise_1",
+    "r_recognise_2",
+    "r_respond_1",
+    "r_respond_2",
+    "r_resist_1",
+    "r_resist_2",
+    "principle_safety",
+    "principle_trust",
+    "principle_choice",
+    "principle_collaboration",
+    "principle_empowerment",
+    "principle_cultural_consideration",
+)
+# Every free-text box says this: in the file's hint of each long-text question
+# (from version 2 on) and under every "Other" box.
+FREE_TEXT_CAUTION = "Do not name other people or describe your own experiences."
+
 CODE_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 MAX_LENGTHS = {Question.Type.SHORT_TEXT: 200, Question.Type.LONG_TEXT: 4000}
 START_PAGE_BLOCKS = ("what_it_is", "why", "who_sees_answers", "support", "privacy")
@@ -80,6 +103,13 @@ def definition_check(definition: Any) -> None:
         for question in section["questions"]:
             _check_question(question, questions)
             questions[question["code"]] = question
+    missing = [
+        code
+        for code in CORE_QUESTION_CODES
+        if questions.get(code, {}).get("type") != Question.Type.AGREEMENT
+    ]
+    if missing:
+        raise DefinitionError(f"Core agreement questions missing: {missing}")
 
 
 def _check_question(question: dict, earlier: dict[str, dict]) -> None:

@@ -13,17 +13,16 @@ from django.utils import timezone
 from audit.models import AuditEvent
 from audit.services import audit_record
 from casestudies.models import CaseStudy
-from casestudies.services import (
-    case_study_draft_from_example,
-    case_study_of_response,
-)
+from casestudies.services import case_study_draft_from_example
 from survey.models import (
     Collector,
     ContactDetails,
+    ExampleCaseStudy,
     Response,
     Wave,
 )
 from survey.models.drafts import DRAFT_FIELDS, draft_write_if_unchanged
+from survey.models.examples import example_fields
 from survey.routing import answers_pruned
 from throttling.tokens import token_hash, token_new
 
@@ -223,18 +222,31 @@ def response_withdraw(*, response: Response) -> None:
 
 
 def contact_details_save(
-    *, response: Response, details: dict | None, now: datetime | None = None
+    *,
+    response: Response,
+    details: dict | None,
+    step_key: str = "",
+    now: datetime | None = None,
 ) -> ContactDetails | None:
-    """Store, replace or (with ``details`` None) delete the case-study contact."""
+    """Store, replace or (with ``details`` None) delete the case-study contact.
+
+    ``step_key``, if given, is recorded as the draft's last step in the same
+    transaction: the contact page's choice and the respondent's place in the
+    survey are kept together or not at all.
+    """
     with transaction.atomic():
+        contact = None
         if details is None:
             ContactDetails.objects.filter(response=response).delete()
-            return None
-        contact, _ = ContactDetails.objects.update_or_create(
-            response=response,
-            defaults={**details, "consented_at": now or timezone.now()},
-        )
-        return contact
+        else:
+            contact, _ = ContactDetails.objects.update_or_create(
+                response=response,
+                defaults={**details, "consented_at": now or timezone.now()},
+            )
+        if step_key:
+            Response.objects.filter(pk=response.pk).update(last_step=step_key)
+            response.last_step = step_key
+    return contact
 
 
 def resume_link_email(*, wave: Wave, email: str, link: str) -> None:
@@ -252,6 +264,20 @@ def resume_link_email(*, wave: Wave, email: str, link: str) -> None:
         # One line, without the address: it is not kept, not even in the log.
         logger.warning("Resume link email not sent: %s", error.__class__.__name__)
         raise EmailNotSentError from error
+
+
+def wave_coverage_target_set(*, wave: Wave, coverage_target: int) -> Wave:
+    """Set the submitted responses a wave wants for each borough and sector.
+
+    Only that column is written, so an edit of the wave made meanwhile (in
+    the admin) is not overwritten with what this request read.
+    """
+    if coverage_target < 1:
+        raise ValueError("A coverage target is 1 or more.")
+    with transaction.atomic():
+        Wave.objects.filter(pk=wave.pk).update(coverage_target=coverage_target)
+        wave.coverage_target = coverage_target
+    return wave
 
 
 def contact_details_view(*, response: Response, user) -> ContactDetails | None:
@@ -307,26 +333,29 @@ def retention_purge(*, today: date | None = None, username: str = "") -> dict:
 def response_case_study_start(*, response: Response, user) -> CaseStudy:
     """A draft case study from a consenting respondent's example, linked back.
 
-    If one was already started from this response, that one is returned.
+    If one was already started from this response, that one is returned. The
+    response is locked first, so a second submit (a double click, two tabs)
+    waits for the first and then finds its draft; the link's unique response
+    is the database's guarantee behind that. The organisation is the one given
+    with the contact details: the survey's own organisation answer stays in the
+    analysts' view.
     """
-    existing = case_study_of_response(response.pk)
-    if existing is not None:
-        return existing
-    if not ContactDetails.objects.filter(response=response).exists():
-        raise NoConsentError
     with transaction.atomic():
+        locked = Response.objects.select_for_update(of=("self",)).get(pk=response.pk)
+        existing = ExampleCaseStudy.case_study_of(locked)
+        if existing is not None:
+            return existing
+        contact = ContactDetails.objects.filter(response=locked).first()
+        if contact is None:
+            raise NoConsentError
         case_study = case_study_draft_from_example(
-            response_id=response.pk,
-            reference=response.reference,
-            answers=response.answers,
-            organisation=response.organisation,
-            sector=response.sector,
-            boroughs=response.boroughs,
+            **example_fields(locked, organisation=contact.organisation)
         )
+        ExampleCaseStudy.objects.create(response=locked, case_study=case_study)
         audit_record(
             user=user,
             action=AuditEvent.Action.CASE_STUDY,
-            obj=response,
+            obj=locked,
             detail={"case_study": case_study.pk},
         )
     return case_study

@@ -83,16 +83,18 @@ THIRD_PARTY_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
 ]
+# From the bottom layer up (docs/decisions/0006): seed_demo seeds in this order.
 LOCAL_APPS = [
     "vocabulary",
     "audit",
     "throttling",
-    "pages",
-    "survey",
+    "govuk",
     "sources",
     "casestudies",
-    "roadmap",
+    "pages",
+    "survey",
     "findings",
+    "roadmap",
     "staff",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS

@@ -6,11 +6,18 @@ exactly what the old seed file gave it is marked as loaded from the file, so
 ``load_case_studies --update`` may correct it; any other is kept as an edit.
 """
 
+import hashlib
+import json
+
 import django.db.models.deletion
 from django.db import migrations, models
 from django.utils.text import slugify
 
-from sources.models import content_hash
+
+def content_hash(content) -> str:
+    """sources.models.content_hash as it was, frozen: a migration imports no app code."""
+    text = json.dumps(content, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 # The three sources of the old seed file: (title, publisher, url, date, note)
 # and the code and kind each has in sources/seed/sources.yaml.

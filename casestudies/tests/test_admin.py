@@ -124,7 +124,6 @@ def _post_data(**overrides):
         "evidence_note": "",
         "contact_name": "",
         "contact_email": "",
-        "source_response": "",
         "citations-TOTAL_FORMS": "0",
         "citations-INITIAL_FORMS": "0",
         "citations-MIN_NUM_FORMS": "0",

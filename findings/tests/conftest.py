@@ -30,11 +30,3 @@ def wave(db):
 @pytest.fixture
 def release(wave):
     return FindingsRelease.objects.create(wave=wave, title="What London told us")
-
-
-@pytest.fixture
-def content(db):
-    """The real roadmap content (phases, areas), for pages that link here."""
-    from roadmap.services import roadmap_content_load
-
-    roadmap_content_load()

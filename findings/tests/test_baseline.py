@@ -43,22 +43,3 @@ def test_a_sector_gets_a_sentence_per_area_from_the_published_snapshot(
         assert line["base"] >= 10
     else:
         assert "too few NHS respondents" in line["text"]
-
-
-def test_a_self_assessment_result_shows_the_baseline_for_its_sector(
-    client, release, analyst, content, django_assert_max_num_queries
-):
-    from roadmap.models import Statement
-    from roadmap.services import self_assessment_create
-
-    release_publish(release=release, user=analyst)
-    _, token = self_assessment_create(
-        sector="nhs", answers={}, statements=list(Statement.objects.all())
-    )
-    # Issue 10's cap holds with the baseline: it is read with the result.
-    with django_assert_max_num_queries(9):
-        response = client.get(f"/roadmap/self-assessment/results/{token}/")
-    page = response.content.decode()
-    assert f"In the {release.wave.name} survey, " in page
-    assert "NHS respondents" in page
-    assert f'href="{release.get_absolute_url()}#self-assessment"' in page

@@ -126,15 +126,6 @@ def test_an_unpublished_release_disappears_from_public_pages(
     )
 
 
-def test_home_roadmap_and_closed_wave_pages_link_to_findings(client, wave, content):
-    for url in ["/", "/roadmap/", f"/survey/{wave.slug}/"]:
-        assert 'href="/findings/"' in client.get(url).content.decode(), url
-    # On the roadmap, the link sits in phase 2 (the survey) and nowhere else.
-    phases = client.get("/roadmap/").content.decode().split("Phase ")
-    linked = [p.split("<", 1)[0] for p in phases[1:] if 'href="/findings/"' in p]
-    assert linked == ["2"]
-
-
 def test_a_release_missing_a_mapped_question_says_so_and_never_fails(
     client, analyst_client, analyst
 ):

@@ -3,7 +3,7 @@
 from django import template
 from django.utils.html import format_html
 
-from pages.templatetags.site_text import paragraphs
+from govuk.templatetags.site_text import paragraphs
 from roadmap import journey_map, routemap_svg
 
 register = template.Library()

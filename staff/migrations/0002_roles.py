@@ -1,12 +1,23 @@
-"""Create the VRU analyst, editor and admin groups with their permissions."""
+"""Create the VRU analyst, editor and admin groups.
+
+Their permissions are given after every migrate by the post_migrate handler
+(staff/apps.py), from staff/roles.py; this migration holds a frozen copy of
+the role names and imports no application code.
+"""
 
 from django.db import migrations
 
-from staff.roles import ROLES, roles_sync
+ROLE_NAMES = ["VRU analyst", "VRU editor", "VRU admin"]
+
+
+def add_roles(apps, schema_editor):
+    group_model = apps.get_model("auth", "Group")
+    for name in ROLE_NAMES:
+        group_model.objects.get_or_create(name=name)
 
 
 def remove_roles(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name__in=list(ROLES)).delete()
+    apps.get_model("auth", "Group").objects.filter(name__in=ROLE_NAMES).delete()
 
 
 class Migration(migrations.Migration):
@@ -24,4 +35,4 @@ class Migration(migrations.Migration):
         ("axes", "0010_accessattemptexpiration"),
     ]
 
-    operations = [migrations.RunPython(roles_sync, remove_roles)]
+    operations = [migrations.RunPython(add_roles, remove_roles)]

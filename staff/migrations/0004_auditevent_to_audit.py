@@ -1,12 +1,10 @@
 """AuditEvent now belongs to the audit app (audit 0001): the table is kept.
 
-The role groups are synced again, so a new database gives them the moved
-permissions (audit.export_responses and the rest) as an old one keeps them.
+The role groups once were synced here; the post_migrate handler
+(staff/apps.py) now does it after every migrate.
 """
 
 from django.db import migrations
-
-from staff.roles import roles_sync
 
 
 class Migration(migrations.Migration):
@@ -21,5 +19,4 @@ class Migration(migrations.Migration):
             state_operations=[migrations.DeleteModel(name="AuditEvent")],
             database_operations=[],
         ),
-        migrations.RunPython(roles_sync, migrations.RunPython.noop),
     ]

@@ -1,8 +1,10 @@
-"""Sync the role groups again: analysts gain collectors and the coverage target."""
+"""Analysts gained collectors and the coverage target.
+
+The role groups once were synced here; the post_migrate handler
+(staff/apps.py) now does it after every migrate, so nothing is left to do.
+"""
 
 from django.db import migrations
-
-from staff.roles import roles_sync
 
 
 class Migration(migrations.Migration):
@@ -12,4 +14,4 @@ class Migration(migrations.Migration):
         ("survey", "0006_collectors_and_coverage_target"),
     ]
 
-    operations = [migrations.RunPython(roles_sync, migrations.RunPython.noop)]
+    operations = []

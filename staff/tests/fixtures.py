@@ -15,9 +15,8 @@ PASSWORD = "a-long-test-password-1234"
 def roles_present(role: str) -> Group:
     """The role's group, recreated first if a transactional test flushed it.
 
-    The groups come from a data migration; a transactional test (the browser
-    tests, the concurrent-submit test) empties every table when it ends, and
-    later tests on the same process would otherwise find no roles.
+    The groups are synced after migrate and after each flush (staff/apps.py);
+    this is a safety net for a test that deletes them itself.
     """
     group = Group.objects.filter(name=role).first()
     if group is None:

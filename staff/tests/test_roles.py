@@ -42,8 +42,8 @@ def test_analyst_may_read_and_export_responses_but_not_edit_content():
     assert {
         "survey.view_response",
         "survey.view_contactdetails",
-        "audit.export_responses",
-        "audit.view_dashboard",
+        "survey.export_responses",
+        "survey.view_dashboard",
     } <= perms
     assert not {p for p in perms if p.startswith(("casestudies.change", "roadmap."))}
     assert "survey.change_wave" not in perms
@@ -54,7 +54,7 @@ def test_editor_may_edit_content_but_not_see_responses():
     assert {"casestudies.change_casestudy", "survey.change_wave"} <= perms
     assert any(p.startswith("roadmap.change_") for p in perms)
     assert not {p for p in perms if "response" in p or "contactdetails" in p}
-    assert "audit.export_responses" not in perms
+    assert "survey.export_responses" not in perms
 
 
 def test_admin_has_everything_but_editing_the_audit_trail():

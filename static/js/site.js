@@ -7,6 +7,27 @@ if (script) {
   import(script.dataset.govukFrontend).then(({ initAll }) => initAll());
 }
 
+// The "Other" box under radios: GOV.UK Frontend's conditional reveal, less the
+// aria-expanded its Radios module puts on the radio (ARIA does not allow it on
+// a radio, and axe fails it). Checkboxes use GOV.UK Frontend's own module.
+for (const group of document.querySelectorAll(".govuk-radios:not([data-module])")) {
+  const inputs = [...group.querySelectorAll("input[type=radio]")];
+  const revealing = inputs.filter((input) => input.dataset.ariaControls);
+  if (!revealing.length) continue;
+  const sync = () => {
+    for (const input of revealing) {
+      const target = document.getElementById(input.getAttribute("aria-controls"));
+      target?.classList.toggle("govuk-radios__conditional--hidden", !input.checked);
+    }
+  };
+  for (const input of revealing) {
+    input.setAttribute("aria-controls", input.dataset.ariaControls);
+    input.removeAttribute("data-aria-controls");
+  }
+  for (const input of inputs) input.addEventListener("change", sync);
+  sync();
+}
+
 // Copy buttons (the survey's resume link, the share page's message and link).
 // Where the clipboard is refused, the text is selected for the person to copy.
 for (const button of document.querySelectorAll("[data-copy-target]")) {

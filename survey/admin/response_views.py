@@ -13,7 +13,6 @@ from import_export.formats.base_formats import CSV, XLSX
 
 from audit.models import AuditEvent
 from audit.services import audit_record
-from casestudies.services import case_study_of_response
 from survey import services
 from survey.exports.columns import (
     DICTIONARY_HEADERS,
@@ -21,7 +20,7 @@ from survey.exports.columns import (
     dictionary_rows,
     iso_london,
 )
-from survey.models import ContactDetails, Question, Response
+from survey.models import ContactDetails, ExampleCaseStudy, Question, Response
 
 
 def response_detail(model_admin, request, object_id, extra_context=None):
@@ -37,8 +36,8 @@ def response_detail(model_admin, request, object_id, extra_context=None):
         "submitted": iso_london(response.submitted_at),
         "sections": answered_sections(response),
         "can_view_contact": user.has_perm("survey.view_contactdetails"),
-        "can_start_case_study": user.has_perm("audit.start_case_study"),
-        "case_study": case_study_of_response(response.pk),
+        "can_start_case_study": user.has_perm("survey.start_case_study"),
+        "case_study": ExampleCaseStudy.case_study_of(response),
         "has_delete_permission": model_admin.has_delete_permission(request, response),
         **(extra_context or {}),
     }
@@ -92,7 +91,7 @@ def case_study_view(model_admin, request, object_id):
     """Start (or open) the draft case study drawn from this response."""
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    if not request.user.has_perm("audit.start_case_study"):
+    if not request.user.has_perm("survey.start_case_study"):
         raise PermissionDenied
     response = model_admin.response_or_404(request, object_id)
     try:

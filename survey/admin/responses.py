@@ -20,7 +20,7 @@ from import_export.admin import ExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from import_export.forms import ExportForm
 
-from pages.templatetags.respondent_text import respondent_text_html
+from govuk.templatetags.respondent_text import respondent_text_html
 from survey import services
 from survey.admin import response_views
 from survey.admin.search import free_text_search
@@ -147,7 +147,7 @@ class ResponseAdmin(ExportMixin, admin.ModelAdmin):
         return False
 
     def has_export_permission(self, request):
-        return request.user.has_perm("audit.export_responses")
+        return request.user.has_perm("survey.export_responses")
 
     @admin.display(description="Submitted", ordering="submitted_at")
     def submitted(self, response):

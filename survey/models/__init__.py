@@ -7,8 +7,9 @@ answers are saved, so analysts can filter on indexed columns.
 
 One module per aggregate: ``waves`` (questionnaire versions, waves, sections),
 ``collectors`` (the links a wave is shared through),
-``questions``, ``responses`` (with contact details) and ``figures`` (the
-dashboard's counts, mixed into the response queryset).
+``questions``, ``responses`` (with contact details), ``examples`` (the case
+study started from a response) and ``figures`` (the dashboard's counts, mixed
+into the response queryset).
 """
 
 from survey.models.collectors import (
@@ -17,6 +18,7 @@ from survey.models.collectors import (
     Collector,
     collector_code_new,
 )
+from survey.models.examples import ExampleCaseStudy
 from survey.models.questions import (
     AGREEMENT_OPTIONS,
     CONSENT_OPTIONS,
@@ -64,6 +66,7 @@ __all__ = [
     "YES_NO_OPTIONS",
     "Collector",
     "ContactDetails",
+    "ExampleCaseStudy",
     "Question",
     "Questionnaire",
     "Response",

@@ -133,6 +133,12 @@ class Response(models.Model):
             GinIndex(fields=["search_vector"], name="survey_resp_search_vector"),
         ]
         ordering = ["-started_at"]
+        # Rights over responses beyond viewing and editing rows (staff/roles.py).
+        permissions = [
+            ("export_responses", "Can export survey responses"),
+            ("view_dashboard", "Can see the survey dashboard"),
+            ("start_case_study", "Can start a draft case study from a response"),
+        ]
 
     def __str__(self):
         return self.reference or f"Draft {self.pk}"

@@ -7,7 +7,7 @@ from django.template import engines
 from django.utils.dateformat import format as date_format
 from django.utils.safestring import mark_safe
 
-from pages.templatetags.site_text import paragraphs
+from govuk.templatetags.site_text import paragraphs
 from vocabulary.time import LONDON
 
 register = template.Library()

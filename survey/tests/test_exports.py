@@ -468,8 +468,6 @@ def test_version_2_answers_export_with_their_labels_and_dictionary(db):
             "team_supervision": "most_regularly",
             "has_example": "yes",
             "example_principles": ["safety", "choice"],
-            "example_where": ["pan_london"],
-            "heard_about": "safeguarding_children_partnership",
             "works_with": ["families"],
         },
     )
@@ -479,8 +477,6 @@ def test_version_2_answers_export_with_their_labels_and_dictionary(db):
     assert row["team_supervision"] == "Yes, most people, regularly"
     assert row["example_principles__safety"] == 1
     assert row["example_principles__trust"] == 0
-    assert row["example_where__pan_london"] == 1
-    assert row["heard_about"] == "From the safeguarding children partnership"
     assert row["works_with__families"] == 1
     columns = columns_for_waves([wave])
     described = {row[0]: row for row in dictionary_rows(columns)}

@@ -115,7 +115,8 @@ def test_prefer_not_to_say_cannot_be_ticked_with_other_answers():
     ]
 
 
-def test_text_in_the_other_box_chooses_other():
+def test_text_in_the_other_box_with_no_answer_chosen_chooses_other():
+    # Without JavaScript the box is always shown, and people may not tick.
     single = _question(code="sector", other_text=True)
     multiple = _question(code="barriers", type=Question.Type.MULTIPLE, other_text=True)
     form = _form(
@@ -123,7 +124,6 @@ def test_text_in_the_other_box_chooses_other():
         {
             "sector": [""],
             "sector_other": ["Housing association"],
-            "barriers": ["a"],
             "barriers_other": ["Parking"],
         },
     )
@@ -131,18 +131,48 @@ def test_text_in_the_other_box_chooses_other():
     assert form.answers() == {
         "sector": "other",
         "sector_other": "Housing association",
+        "barriers": ["other"],
+        "barriers_other": "Parking",
+    }
+
+
+def test_other_text_counts_with_other_chosen():
+    single = _question(code="sector", other_text=True)
+    multiple = _question(code="barriers", type=Question.Type.MULTIPLE, other_text=True)
+    form = _form(
+        [single, multiple],
+        {
+            "sector": ["other"],
+            "sector_other": ["Charity"],
+            "barriers": ["a", "other"],
+            "barriers_other": ["Parking"],
+        },
+    )
+    assert form.is_valid(), form.errors
+    assert form.answers() == {
+        "sector": "other",
+        "sector_other": "Charity",
         "barriers": ["a", "other"],
         "barriers_other": "Parking",
     }
 
 
-def test_other_text_with_a_different_single_answer_asks_which_was_meant():
+def test_other_text_left_behind_by_choosing_something_else_is_dropped():
+    # Choosing another answer hides the revealed box, but the browser still
+    # sends what was typed in it: the choice stands and the text goes.
     single = _question(code="sector", other_text=True)
-    form = _form([single], {"sector": ["a"], "sector_other": ["Something"]})
-    assert form.errors["sector_other"] == [
-        "Select \u2018Other\u2019 if you want to type your own answer, or delete what "
-        "you typed"
-    ]
+    multiple = _question(code="barriers", type=Question.Type.MULTIPLE, other_text=True)
+    form = _form(
+        [single, multiple],
+        {
+            "sector": ["a"],
+            "sector_other": ["Something"],
+            "barriers": ["a"],
+            "barriers_other": ["Parking"],
+        },
+    )
+    assert form.is_valid(), form.errors
+    assert form.answers() == {"sector": "a", "barriers": ["a"]}
 
 
 def test_long_text_is_bounded_with_a_govuk_message_and_kept_as_typed():

@@ -9,8 +9,10 @@ from django.core.management import CommandError, call_command
 
 from survey.models import DONT_KNOW, NOT_APPLICABLE, Question, Questionnaire
 from survey.questionnaire import (
+    CORE_QUESTION_CODES,
     CURRENT_DEFINITION,
     DEFINITIONS,
+    FREE_TEXT_CAUTION,
     NEXT_WAVE_DEFINITION,
     QUESTIONNAIRE_DIR,
     DefinitionError,
@@ -70,16 +72,19 @@ def test_time_estimate_for_answering_holds(definition):
     assert estimate - 3 <= minutes <= estimate + 3, (minutes, estimate)
 
 
-def test_start_page_takes_a_few_minutes_to_read(definition):
-    # "plus a few minutes to read this page": at 200 words a minute.
-    start_page = definition["meta"]["start_page"]
+@pytest.mark.parametrize("path", DEFINITIONS, ids=lambda p: p.name)
+def test_start_page_takes_a_few_minutes_to_read(path):
+    # "plus a few minutes to read this page": at 200 words a minute (the
+    # rendered page is checked in test_start_page).
+    start_page = definition_read(path)["meta"]["start_page"]
     words = sum(len(prose(block).split()) for block in start_page.values())
     assert 1 <= words / 200 <= 4, words
 
 
-def test_start_page_text_states_no_time_of_its_own(definition):
+@pytest.mark.parametrize("path", DEFINITIONS, ids=lambda p: p.name)
+def test_start_page_text_states_no_time_of_its_own(path):
     # The start page shows estimated_minutes; a time in the prose would drift.
-    blocks = definition["meta"]["start_page"].values()
+    blocks = definition_read(path)["meta"]["start_page"].values()
     assert blocks
     for block in blocks:
         assert "minutes" not in prose(block)
@@ -287,9 +292,6 @@ def test_version_2_keeps_version_1_codes_only_with_their_meaning(definition_v2):
         "job_role",
         "meaning_familiarity",
         "training_total_length",
-        "r_realise_2",
-        "r_respond_1",
-        "r_resist_2",
         "components_detail",
         "vicarious_trauma_support",
         "ti_champions",
@@ -306,23 +308,14 @@ def test_version_2_vocabulary_and_new_questions(definition_v2):
         return [o["code"] for o in questions[code]["options"]]
 
     assert codes("example_principles") == list(Principle.values)
-    assert questions["example_where"]["type"] == Question.Type.BOROUGH
-    assert questions["example_where"]["multiple"]
     assert codes("works_with") == ["children_young_people", "families", "adults"]
     assert "safeguarding_children_partnership" in codes("la_service_area")
     assert set(codes("sector")) == set(Sector.values) - {Sector.POLICING}
     assert codes("components_in_place") == list(Component.values)
-    assert codes("heard_about") == [
-        "head_of_community_safety",
-        "director_childrens_services",
-        "director_adult_social_care",
-        "director_public_health",
-        "director_housing",
-        "safeguarding_children_partnership",
-        "colleague_or_manager",
-        "vru_directly",
-    ]
-    assert questions["heard_about"]["other_text"]
+    # Trimmed to keep the typical path within 15 minutes: collectors (tracked
+    # links) record how a response came without asking, and where an example
+    # happens is asked when agreeing a case study.
+    assert not {"heard_about", "example_where"} & set(questions)
 
 
 def test_version_2_rules_every_version_keeps(definition_v2):
@@ -330,7 +323,8 @@ def test_version_2_rules_every_version_keeps(definition_v2):
     assert [c for c, q in questions.items() if q.get("required")] == ["consent"]
     assert all(q["why"].strip() for q in questions.values())
     for question in questions.values():
-        text = f"{question['text']} {question.get('hint', '')}".lower()
+        hint = question.get("hint", "").replace(FREE_TEXT_CAUTION, "")
+        text = f"{question['text']} {hint}".lower()
         assert "skip this if" not in text
         assert "your own experience" not in text
         assert "have you experienced" not in text
@@ -425,3 +419,83 @@ def test_loading_version_2_offers_not_applicable_apart_from_dont_know(db):
         "not_in": ["team", "service", "organisation"],
     }
     assert v2_wave.questionnaire.version == 2
+
+
+# Comparable waves: the core statements in every version.
+
+
+@pytest.mark.parametrize("path", DEFINITIONS, ids=lambda p: p.name)
+def test_every_version_asks_every_core_statement_with_version_1s_codes(path):
+    baseline = _questions(definition_read(CURRENT_DEFINITION))
+    questions = _questions(definition_read(path))
+    assert len(CORE_QUESTION_CODES) == 14
+    for code in CORE_QUESTION_CODES:
+        assert questions[code]["type"] == Question.Type.AGREEMENT, code
+        assert questions[code]["type"] == baseline[code]["type"], code
+
+
+def test_r_respond_1_the_policy_areas_question_is_back_in_version_2(definition_v2):
+    question = _questions(definition_v2)["r_respond_1"]
+    v1 = _questions(definition_read(CURRENT_DEFINITION))["r_respond_1"]
+    assert question["text"] == v1["text"]
+    sections = {
+        q["code"]: s["code"] for s in definition_v2["sections"] for q in s["questions"]
+    }
+    assert sections["r_respond_1"] == "four_rs"
+
+
+@pytest.mark.parametrize("code", CORE_QUESTION_CODES)
+def test_definition_check_refuses_a_version_without_a_core_statement(
+    definition_v2, code
+):
+    broken = copy.deepcopy(definition_v2)
+    for section in broken["sections"]:
+        section["questions"] = [q for q in section["questions"] if q["code"] != code]
+    with pytest.raises(
+        DefinitionError, match=f"Core agreement questions missing.*{code}"
+    ):
+        definition_check(broken)
+
+
+# Safe to answer.
+
+
+def test_every_long_text_box_asks_not_to_name_people_or_describe_own_experiences(
+    definition_v2,
+):
+    # Version 1 (the 2024-25 wave, closed) predates the rule; every later
+    # version keeps it. "Other" boxes say it too (test_question_templates).
+    later = [p for p in DEFINITIONS if definition_read(p)["version"] >= 2]
+    assert NEXT_WAVE_DEFINITION in later
+    for path in later:
+        boxes = [
+            q
+            for q in _questions(definition_read(path)).values()
+            if q["type"] == Question.Type.LONG_TEXT
+        ]
+        assert boxes
+        for question in boxes:
+            assert FREE_TEXT_CAUTION in question.get("hint", ""), question["code"]
+
+
+def test_statements_ask_for_the_respondents_view_not_other_peoples_feelings(
+    definition_v2,
+):
+    for question in _questions(definition_v2).values():
+        text = question["text"].lower()
+        if " feel " in f" {text} ":
+            assert text.startswith("i feel"), question["code"]
+    safety = _questions(definition_v2)["principle_safety"]["text"]
+    assert safety.startswith("We work in ways that keep people")
+
+
+def test_the_organisation_name_is_optional_and_says_who_sees_it(definition_v2):
+    question = _questions(definition_v2)["organisation_name"]
+    assert not question.get("required")
+    assert "(optional)" in question["text"]
+    assert "Only the research team sees it" in question["why"]
+    assert "never published" in question["why"]
+    who = prose(definition_v2["meta"]["start_page"]["who_sees_answers"])
+    assert "Only the research team sees individual answers" in who
+    assert "your organisation's name" in who
+    assert "Prefer not to say" in who

@@ -4,10 +4,10 @@ import datetime as dt
 import threading
 
 import pytest
-from django.db import connection
+from django.db import DataError, connection
 
 from survey import services
-from survey.models import ContactDetails, Response
+from survey.models import ContactDetails, Response, Wave
 from survey.tests.factories import (
     ContactDetailsFactory,
     ResponseFactory,
@@ -133,3 +133,34 @@ def test_a_save_from_a_tab_left_open_after_submission_changes_nothing(open_wave)
     draft.refresh_from_db()
     assert draft.is_submitted
     assert draft.answers == {"consent": "yes"}
+
+
+def test_the_contact_page_keeps_the_details_and_the_step_together():
+    draft = ResponseFactory()
+    details = {"name": "Sam", "email": "sam@example.org"}
+    services.contact_details_save(response=draft, details=details, step_key="contact")
+    draft.refresh_from_db()
+    assert draft.last_step == "contact"
+    assert draft.contact_details.email == "sam@example.org"
+
+
+def test_if_the_step_cannot_be_saved_the_contact_details_are_not_kept_either():
+    draft = ResponseFactory()
+    details = {"name": "Sam", "email": "sam@example.org"}
+    # Longer than the column: the second write fails, so the first is undone.
+    with pytest.raises(DataError):
+        services.contact_details_save(
+            response=draft, details=details, step_key="x" * 500
+        )
+    assert not ContactDetails.objects.filter(response=draft).exists()
+
+
+def test_setting_a_coverage_target_writes_that_column_alone():
+    wave = WaveFactory(coverage_target=5)
+    stale = Wave.objects.get(pk=wave.pk)
+    Wave.objects.filter(pk=wave.pk).update(name="Renamed meanwhile")
+    services.wave_coverage_target_set(wave=stale, coverage_target=12)
+    wave.refresh_from_db()
+    assert (wave.coverage_target, wave.name) == (12, "Renamed meanwhile")
+    with pytest.raises(ValueError, match="1 or more"):
+        services.wave_coverage_target_set(wave=wave, coverage_target=0)

@@ -138,8 +138,9 @@ def contact(request, wave, response):
                     key: form.cleaned_data[key]
                     for key in ("name", "email", "phone", "role", "organisation")
                 }
-            services.contact_details_save(response=response, details=details)
-            Response.objects.filter(pk=response.pk).update(last_step=page.key)
+            services.contact_details_save(
+                response=response, details=details, step_key=page.key
+            )
             return redirect(next_url(wave, steps, page, response.answers, change))
     else:
         initial = {}

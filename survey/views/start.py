@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
+from sources.models import Citations
 from survey import services
 from survey.forms import (
     StartForm,
@@ -26,6 +27,13 @@ from throttling.services import (
     client_ip,
     client_key,
     rate_limit_refused,
+)
+
+# What the start page's "Why we are asking" rests on: the research partner and
+# aim (the VRU's research page) and the survey's purpose (the VRU's briefing).
+START_PAGE_SOURCES = (
+    "vru-trauma-informed-research",
+    "vru-trauma-informed-practice-briefing",
 )
 
 
@@ -58,6 +66,7 @@ def wave_start(request, wave_slug):
             "wave": wave,
             "collector": collector,
             "blocks": wave.questionnaire.start_page,
+            "citations": Citations.for_codes(START_PAGE_SOURCES),
             "response": response,
             "submitted_here": submitted_here(request, response),
             "form": StartForm(),

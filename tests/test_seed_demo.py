@@ -14,7 +14,7 @@ def _row_counts():
         model._meta.label: model.objects.count()
         for model in apps.get_models()
         if model._meta.app_label
-        in {"auth", "pages", "survey", "casestudies", "roadmap", "staff"}
+        in {"auth", "sources", "casestudies", "survey", "findings", "roadmap", "staff"}
     }
 
 
@@ -32,3 +32,20 @@ def test_seed_demo_refuses_to_run_in_production(settings):
     settings.PRODUCTION = True
     with pytest.raises(CommandError, match="never runs in production"):
         call_command("seed_demo", stdout=StringIO())
+
+
+def test_each_app_seeds_its_own_demo_content_from_the_bottom_layer_up():
+    seeded = [
+        config.label
+        for config in apps.get_app_configs()
+        if hasattr(config, "seed_demo")
+    ]
+    # A seeder may use what the apps below it made: findings reads survey waves.
+    assert seeded == [
+        "sources",
+        "casestudies",
+        "survey",
+        "findings",
+        "roadmap",
+        "staff",
+    ]

@@ -72,11 +72,67 @@ def test_moving_the_models_keeps_every_row_and_permission():
     assert AuditEvent.objects.filter(action=AuditEvent.Action.WITHDRAWAL).count() == 1
     (bucket,) = RateLimitBucket.objects.all()
     assert (bucket.key, bucket.window_start, bucket.count) == ("ip:abc", window, 7)
-    # The same permission row, now on the audit app's content type, held by
-    # the same role groups.
+    # The same permission row, held by the same role groups: on the audit
+    # app's content type after the move, on the response's since survey 0011.
     from django.contrib.auth.models import Permission
 
     moved = Permission.objects.get(pk=permission_id)
-    assert moved.content_type.app_label == "audit"
+    assert (moved.content_type.app_label, moved.content_type.model) == (
+        "survey",
+        "response",
+    )
     assert set(holders) <= set(moved.group_set.values_list("name", flat=True))
     assert not content_type.objects.filter(app_label="staff").exists()
+
+
+LINK_BEFORE = [
+    ("casestudies", "0005_sources_shared_and_figures"),
+    ("survey", "0009_response_fillfactor"),
+]
+
+
+def test_a_case_study_link_moves_to_the_survey_and_back():
+    # casestudies 0006 needs survey 0010, so it is unapplied with it.
+    old = _migrate(LINK_BEFORE)
+    questionnaire = old.get_model("survey", "Questionnaire").objects.create(
+        code="link-test", version=1, title="Link test", estimated_minutes=5
+    )
+    wave = old.get_model("survey", "Wave").objects.create(
+        questionnaire=questionnaire,
+        name="Link wave",
+        slug="link-wave",
+        opens_at=dt.datetime(2025, 1, 1, tzinfo=dt.UTC),
+        closes_at=dt.datetime(2025, 2, 1, tzinfo=dt.UTC),
+        retention_until=dt.date(2027, 1, 1),
+    )
+    response = old.get_model("survey", "Response").objects.create(wave=wave)
+    case_study_model = old.get_model("casestudies", "CaseStudy")
+    linked = case_study_model.objects.create(
+        title="From an example",
+        slug="from-an-example",
+        summary="S",
+        body="B",
+        evidence="practitioner_reported",
+        source_response=response,
+    )
+    case_study_model.objects.create(
+        title="Not linked",
+        slug="not-linked",
+        summary="S",
+        body="B",
+        evidence="practitioner_reported",
+    )
+
+    new = _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    links = new.get_model("survey", "ExampleCaseStudy").objects.all()
+    assert [(link.response_id, link.case_study_id) for link in links] == [
+        (response.pk, linked.pk)
+    ]
+
+    back = _migrate(LINK_BEFORE)
+    case_studies = back.get_model("casestudies", "CaseStudy").objects.order_by("slug")
+    assert [(c.slug, c.source_response_id) for c in case_studies] == [
+        ("from-an-example", response.pk),
+        ("not-linked", None),
+    ]
+    _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())

@@ -2,7 +2,7 @@
 
 from django.template import Context, Template
 
-from pages.templatetags.respondent_text import (
+from govuk.templatetags.respondent_text import (
     DIRECTION_CONTROLS,
     respondent_text,
     respondent_text_lines,
