@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('casestudies', '0005_sources_shared_and_figures'),
+        ('casestudies', '0006_source_response_to_survey'),
     ]
 
     operations = [
