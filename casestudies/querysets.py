@@ -8,6 +8,7 @@ from django.utils import timezone
 from casestudies.search import has_operators, search_words, websearch_accepted
 from casestudies.sourcing import CaseStudySource, Figure
 from vocabulary.choices import (
+    EVIDENCE_STRENGTH,
     Borough,
     Component,
     Domain,
@@ -59,9 +60,9 @@ class CaseStudyQuerySet(models.QuerySet):
         rank = Case(
             *(
                 When(evidence=code, then=Value(position))
-                for position, code in enumerate(Evidence.values)
+                for position, code in enumerate(EVIDENCE_STRENGTH)
             ),
-            default=Value(len(Evidence.values)),
+            default=Value(len(EVIDENCE_STRENGTH)),
             output_field=IntegerField(),
         )
         return self.annotate(evidence_rank=rank).order_by(

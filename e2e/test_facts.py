@@ -52,9 +52,13 @@ def content():
         "/resources/",
         "/commissioning-trauma-informed-training/",
         "/roadmap/",
+        "/roadmap/journey/",
         "/roadmap/journey/workforce-wellbeing/",
+        "/roadmap/journey/policy-procedure/trauma-informed/",
+        "/roadmap/self-assessment/",
         "/case-studies/",
         "/case-studies/south-wales-police-early-action-together/",
+        "/case-studies/hampshire-trauma-informed-practitioners-on-patrol/",
         "/",
     ],
 )

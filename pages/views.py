@@ -13,9 +13,11 @@ from sources.models import Citations, ResourceUse, Source
 from vocabulary.choices import PRINCIPLE_DESCRIPTIONS, R_DESCRIPTIONS
 
 HOME_SOURCES = (
-    "dartington-project-page",
     "vru-trauma-informed-research",
+    "dartington-project-page",
+    "vru-trauma-informed-practice-briefing",
     "samhsa-2014",
+    "uk-policing-briefing",
     "home-office-learning-from-experience",
 )
 

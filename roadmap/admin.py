@@ -52,7 +52,7 @@ class PhaseLinkInline(admin.TabularInline):
 
 @admin.register(Phase)
 class PhaseAdmin(admin.ModelAdmin):
-    """The four phases; their status comes from their dates, or their milestones."""
+    """The four phases; their status comes from their dates, or as a source reports."""
 
     list_display = ["number", "title", "starts_on", "ends_on", "status_today"]
     list_display_links = ["number", "title"]
@@ -63,6 +63,9 @@ class PhaseAdmin(admin.ModelAdmin):
         "aim",
         "outputs",
         "sources",
+        "reported_status",
+        "status_note",
+        "status_source",
         "starts_on",
         "ends_on",
     ]
@@ -71,7 +74,7 @@ class PhaseAdmin(admin.ModelAdmin):
 
     @admin.display(description="Status today")
     def status_today(self, obj):
-        """Done, in progress or next, on today's date in London."""
+        """From its dates on today's date in London, or as a source reports it."""
         return obj.status(london_today()).label
 
 

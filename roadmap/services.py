@@ -13,6 +13,7 @@ from roadmap.models import (
     Milestone,
     Phase,
     PhaseLink,
+    ReportedStatus,
     RoadmapText,
     SelfAssessment,
     StageDescription,
@@ -41,7 +42,12 @@ def roadmap_content_read(*, path: Path = CONTENT_PATH) -> dict:
 
 
 def phase_content(item: dict) -> dict:
-    """A phase in the content file as the content it loads."""
+    """A phase in the content file as the content it loads.
+
+    The quotes beside the status and milestones are for reviewers and the
+    citation tests; they are not loaded.
+    """
+    status = item.get("status") or {}
     return {
         "number": item["number"],
         "title": item["title"],
@@ -49,6 +55,9 @@ def phase_content(item: dict) -> dict:
         "outputs": list(item["outputs"]),
         "starts_on": str(item.get("starts_on") or ""),
         "ends_on": str(item.get("ends_on") or ""),
+        "reported_status": status.get("value", ReportedStatus.NOT_PUBLISHED),
+        "status_note": " ".join((status.get("note") or "").split()),
+        "status_source": status.get("source") or "",
         # Sorted, as phase_row_content reads them: the order in the file is not
         # kept in the database, so it must not count as an edit.
         "sources": sorted(item.get("sources") or []),
@@ -72,6 +81,9 @@ def phase_row_content(phase: Phase) -> dict:
         "outputs": list(phase.outputs),
         "starts_on": str(phase.starts_on or ""),
         "ends_on": str(phase.ends_on or ""),
+        "reported_status": phase.reported_status,
+        "status_note": phase.status_note,
+        "status_source": phase.status_source.code if phase.status_source else "",
         "sources": sorted(s.code for s in phase.sources.all()),
         "milestones": [
             [m.when, m.text, m.status, m.source.code if m.source else ""]
@@ -84,18 +96,21 @@ def phase_row_content(phase: Phase) -> dict:
 def _phase_write(phase: Phase | None, digest: str, item: dict) -> None:
     wanted = phase_content(item)
     phase = phase or Phase(code=item["code"])
-    for field in ("number", "title", "aim", "outputs"):
-        setattr(phase, field, wanted[field])
-    phase.starts_on = item.get("starts_on")
-    phase.ends_on = item.get("ends_on")
-    phase.loaded_hash = digest
-    phase.save()
     codes = set(wanted["sources"]) | {m[3] for m in wanted["milestones"] if m[3]}
+    codes |= {wanted["status_source"]} - {""}
     by_code = {s.code: s for s in Source.objects.filter(code__in=codes)}
     if codes - set(by_code):
         raise ValueError(
             f"{item['code']}: unknown source {sorted(codes - set(by_code))}"
         )
+    for field in ("number", "title", "aim", "outputs", "reported_status"):
+        setattr(phase, field, wanted[field])
+    phase.status_note = wanted["status_note"]
+    phase.status_source = by_code.get(wanted["status_source"])
+    phase.starts_on = item.get("starts_on")
+    phase.ends_on = item.get("ends_on")
+    phase.loaded_hash = digest
+    phase.save()
     phase.sources.set([by_code[code] for code in wanted["sources"]])
     phase.milestones.all().delete()
     Milestone.objects.bulk_create(
@@ -118,6 +133,27 @@ def _phase_write(phase: Phase | None, digest: str, item: dict) -> None:
     )
 
 
+STAGE_FIELDS = ("number", "title", "summary", "practice_levels")
+DOMAIN_FIELDS = ("number", "title", "summary", "why", "samhsa_domains", "merged_from")
+
+
+def _pick(values: dict, fields: tuple[str, ...]) -> dict:
+    """The loaded fields of a stage or area, from the file or a row's values."""
+    return {
+        field: list(values[field]) if field == "samhsa_domains" else values[field]
+        for field in fields
+    }
+
+
+def _described_write(model, key, row, digest, item, fields) -> None:
+    """Save a stage or area from the file, with the digest of what it was given."""
+    row = row or model(**{key: item["code"]})
+    for field in fields:
+        setattr(row, field, item[field])
+    row.loaded_hash = digest
+    row.save()
+
+
 @transaction.atomic
 def roadmap_content_load(
     *, path: Path = CONTENT_PATH, update: bool = False
@@ -127,7 +163,7 @@ def roadmap_content_load(
     The file is the starting point: once a row exists, the copy in the
     database (edited in the admin) wins. With ``update``, page texts and phases
     that staff have not changed since they were loaded are rewritten from the
-    file; the rest is created only. Sources are loaded first.
+    file, as are stages and areas; the rest is created only. Sources are loaded first.
     """
     lines = sources_load(update=update).lines()
     released = released_hashes(RELEASED_PATH)
@@ -162,7 +198,7 @@ def roadmap_content_load(
         p.code: p
         for p in Phase.objects.prefetch_related(
             "sources", "milestones__source", "links"
-        )
+        ).select_related("status_source")
     }
     for item in content["phases"]:
         load_row(
@@ -177,31 +213,39 @@ def roadmap_content_load(
         )
     created["phases"] = len(phase_report.created)
 
+    stage_report = LoadReport("Stages")
+    found = {row.stage: row for row in StageDescription.objects.all()}
     for item in content["stages"]:
-        _, made = StageDescription.objects.get_or_create(
-            stage=item["code"],
-            defaults={
-                "number": item["number"],
-                "title": item["title"],
-                "summary": item["summary"],
-                "practice_levels": item["practice_levels"],
-            },
+        load_row(
+            report=stage_report,
+            label=item["code"],
+            instance=found.get(item["code"]),
+            wanted=_pick(item, STAGE_FIELDS),
+            current=lambda row: _pick(vars(row), STAGE_FIELDS),
+            write=lambda row, digest, item=item: _described_write(
+                StageDescription, "stage", row, digest, item, STAGE_FIELDS
+            ),
+            update=update,
+            released=released.get(f"stage:{item['code']}", set()),
         )
-        created["stages"] += made
+    created["stages"] = len(stage_report.created)
 
+    domain_report = LoadReport("Areas")
+    found = {row.domain: row for row in DomainDescription.objects.all()}
     for item in content["domains"]:
-        _, made = DomainDescription.objects.get_or_create(
-            domain=item["code"],
-            defaults={
-                "number": item["number"],
-                "title": item["title"],
-                "summary": item["summary"],
-                "why": item["why"],
-                "samhsa_domains": item["samhsa_domains"],
-                "merged_from": item["merged_from"],
-            },
+        load_row(
+            report=domain_report,
+            label=item["code"],
+            instance=found.get(item["code"]),
+            wanted=_pick(item, DOMAIN_FIELDS),
+            current=lambda row: _pick(vars(row), DOMAIN_FIELDS),
+            write=lambda row, digest, item=item: _described_write(
+                DomainDescription, "domain", row, digest, item, DOMAIN_FIELDS
+            ),
+            update=update,
+            released=released.get(f"domain:{item['code']}", set()),
         )
-        created["domains"] += made
+    created["domains"] = len(domain_report.created)
 
     for item in content["framework"]:
         tags = item.get("tags", {})
@@ -243,6 +287,8 @@ def roadmap_content_load(
         lines
         + text_report.lines()
         + phase_report.lines()
+        + stage_report.lines()
+        + domain_report.lines()
         + [
             "Roadmap content: "
             + ", ".join(f"{count} {name} created" for name, count in created.items())

@@ -53,10 +53,13 @@ def index(request):
     """The four phases, each with its status on today's date in London."""
     today = london_today()
     phases = list(
-        Phase.objects.prefetch_related("milestones__source", "links", "sources")
+        Phase.objects.select_related("status_source").prefetch_related(
+            "milestones__source", "links", "sources"
+        )
     )
     rows = [(phase, phase.status(today)) for phase in phases]
     cited = {s.pk: s for p in phases for s in p.sources.all()}
+    cited |= {p.status_source.pk: p.status_source for p in phases if p.status_source}
     cited |= {
         m.source.pk: m.source for p in phases for m in p.milestones.all() if m.source
     }

@@ -2,9 +2,10 @@
 
 Every loaded row keeps a digest of the content it was given (``loaded_hash``).
 In update mode a row is rewritten from the file only while its content still
-matches that digest (or, for rows loaded before digests were kept, a digest of
-a released version of the file): any other difference is a staff edit, and
-the row is left alone and reported.
+matches that digest, or a digest of a released version of the file (for rows
+loaded before digests were kept, or before a release added a loaded field, so
+that the digest kept no longer covers every field): any other difference is a
+staff edit, and the row is left alone and reported.
 """
 
 import json
@@ -75,9 +76,7 @@ def load_row(
         if instance.loaded_hash != digest:
             type(instance).objects.filter(pk=instance.pk).update(loaded_hash=digest)
         report.unchanged.append(label)
-    elif present == instance.loaded_hash or (
-        not instance.loaded_hash and present in released
-    ):
+    elif present == instance.loaded_hash or present in released:
         write(instance, digest)
         report.updated.append(label)
     else:

@@ -28,6 +28,8 @@ class SourceKind(models.TextChoices):
     """What kind of publication a source is."""
 
     GOVERNMENT_GUIDANCE = "government_guidance", "Government guidance"
+    # Published by government but, in its own words, not formal guidance.
+    RESEARCH_ANALYSIS = "research_analysis", "Research and analysis"
     EVALUATION = "evaluation", "Evaluation"
     EVIDENCE_REVIEW = "evidence_review", "Evidence review"
     BRIEFING = "briefing", "Briefing"

@@ -127,7 +127,21 @@ class Evidence(models.TextChoices):
     INDEPENDENTLY_EVALUATED = "independently_evaluated", "Independently evaluated"
     INTERNALLY_EVALUATED = "internally_evaluated", "Internally evaluated"
     PRACTITIONER_REPORTED = "practitioner_reported", "Practitioner-reported"
+    # An evaluation the source reports without saying who carried it out. Last
+    # but one, so the survey's answer codes stay the first three; the library
+    # ranks it by EVIDENCE_STRENGTH.
+    EVALUATED = "evaluated", "Evaluated (evaluator not named)"
     ILLUSTRATIVE = "illustrative", "Illustrative example"
+
+
+# Strongest first: the order the case-study library lists evidence in.
+EVIDENCE_STRENGTH = [
+    Evidence.INDEPENDENTLY_EVALUATED,
+    Evidence.INTERNALLY_EVALUATED,
+    Evidence.EVALUATED,
+    Evidence.PRACTITIONER_REPORTED,
+    Evidence.ILLUSTRATIVE,
+]
 
 
 class Borough(models.TextChoices):

@@ -96,12 +96,18 @@ def test_update_corrects_unedited_case_studies_and_keeps_staff_edits():
     wales = CaseStudy.objects.get(slug="south-wales-police-early-action-together")
     assert wales.untraced_numbers() == set()
     met = CaseStudy.objects.get(slug="met-police-making-the-case-for-funding")
-    assert [s.code for _, s in met.numbered_sources()] == ["dartington-blog-2025-12-02"]
-    # Sources migrated from the released file are corrected too.
+    assert [s.code for _, s in met.numbered_sources()] == [
+        "dartington-blog-2025-12-02",
+        "vru-trauma-informed-research",
+    ]
+    # Sources migrated from the released file are corrected too, from their texts.
     briefing = Source.objects.get(code="uk-policing-briefing")
-    assert "not recorded in our sources" in briefing.description
+    assert "gives no title, author, date or web address" in briefing.description
     blog = Source.objects.get(code="dartington-blog-2025-12-02")
-    assert blog.title.startswith("Blog post on the launch")
+    assert blog.title == (
+        "Trauma-Informed Practice: Strengthening Collaboration for Collective Change"
+    )
+    assert blog.author.startswith("Katie Upsdale")
 
 
 @pytest.mark.usefixtures("released_database")

@@ -232,6 +232,7 @@ def test_library_shows_the_strongest_evidence_first_and_newest_first_within():
     )
     reported = CaseStudyFactory(title="Reported", evidence="practitioner_reported")
     internal = CaseStudyFactory(title="Internal", evidence="internally_evaluated")
+    unattributed = CaseStudyFactory(title="Evaluator not named", evidence="evaluated")
     new_evaluated = CaseStudyFactory(
         title="New", evidence="independently_evaluated", published_at=now - DAY
     )
@@ -239,6 +240,7 @@ def test_library_shows_the_strongest_evidence_first_and_newest_first_within():
         new_evaluated,
         old_evaluated,
         internal,
+        unattributed,
         reported,
         illustrative,
     ]

@@ -145,16 +145,19 @@ def test_resources_page_lists_each_resource_with_what_it_is_good_for(client):
     html = client.get(reverse("pages:resources")).content.decode()
     for title in (
         "SAMHSA&#x27;s Concept of Trauma",
-        "Working definition of trauma-informed practice",
-        "Early Intervention Foundation review",
+        "Working definition of trauma-informed practice for the health and care",
+        "Trauma-informed care: Understanding the use of trauma-informed approaches",
         "Youth Endowment Fund Toolkit",
-        "Welsh ACE Support Hub",
-        "National Trauma Training Programme",
-        "ARTIC scale",
+        "Trauma-Informed Wales",
+        "Scotland&#x27;s National Trauma Training Framework",
+        "The ARTIC Scale",
     ):
         assert title in html
     assert "Good for" in html
-    assert "Not recorded in our sources" in html
+    assert "Not given in our sources" in html
+    assert "ACE Hub Wales" in html and "Traumatic Stress Institute" in html
+    assert "licensed" in html and "not free" in html
+    assert "Research and analysis" in html
 
 
 def test_commissioning_page_covers_the_guidance_and_cites_it(client):
@@ -163,11 +166,13 @@ def test_commissioning_page_covers_the_guidance_and_cites_it(client):
     for words in (
         "lived experience",
         "half a day to three days",
+        "it is unlikely that short courses (for example, a few hours or half a day)",
         "Train-the-trainer",
         "Online or in person",
-        "own trauma",
-        "at least six months afterwards",
-        "not a replacement for specialist services",
+        "will come with their own traumatic experiences",
+        "at least six months after training",
+        "not a replacement for specialist mental health services",
+        "not formal guidance",
     ):
         assert words in html
     assert 'href="#source-1"' in html

@@ -29,6 +29,7 @@ from roadmap.models.programme import (
     Phase,
     PhaseLink,
     PhaseStatus,
+    ReportedStatus,
     RoadmapText,
     TextKey,
 )
@@ -45,6 +46,7 @@ __all__ = [
     "Phase",
     "PhaseLink",
     "PhaseStatus",
+    "ReportedStatus",
     "RoadmapText",
     "SelfAssessment",
     "SelfAssessmentQuerySet",

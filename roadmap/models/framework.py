@@ -18,8 +18,12 @@ class StageDescription(models.Model):
     title = models.CharField(max_length=100)
     summary = models.TextField()
     practice_levels = models.TextField(
-        help_text="Where the Scottish and Welsh practice levels fit at this stage."
+        help_text="Where the levels of individual practice (Scotland's framework, "
+        "as the UK policing briefing gives it) fit at this stage."
     )
+    # The digest of the content as last loaded from roadmap/content/: the
+    # loader's --update rewrites the stage only while it still matches.
+    loaded_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         ordering = ["number"]
@@ -45,6 +49,8 @@ class DomainDescription(models.Model):
         help_text="One per line.",
     )
     merged_from = models.TextField("How it maps to SAMHSA's domains")
+    # As for stages: --update rewrites the area only while it still matches.
+    loaded_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         ordering = ["number"]

@@ -9,16 +9,38 @@ from django.urls import NoReverseMatch, reverse
 from roadmap.fields import LineArrayField
 
 
+class ReportedStatus(models.TextChoices):
+    """Where a source reports a phase stands, for a phase without dates."""
+
+    REPORTED_DONE = "reported_done", "Reported as done"
+    OUTPUTS_REPORTED = "outputs_reported", "Outputs reported"
+    UNDER_WAY = "under_way", "Reported under way"
+    PLANNED = "planned", "Planned"
+    # An honest state: no source says where the phase stands.
+    NOT_PUBLISHED = "not_published", "Status not published"
+
+
 class PhaseStatus(models.TextChoices):
-    """Where a phase stands on a given day; computed from its dates, never stored."""
+    """Where a phase stands: from its dates on a day, or as a source reports it."""
 
     DONE = "done", "Done"
     IN_PROGRESS = "in_progress", "In progress"
     NEXT = "next", "Next"
-    # Without dates, from its milestones (no source gives the phases' dates).
-    REPORTED = "reported", "Reported as done"
-    PARTLY_REPORTED = "partly_reported", "Some milestones reported"
-    PLANNED = "planned", "Planned"
+    # Without dates (no source gives the phases' dates), what a source reports.
+    REPORTED_DONE = (
+        ReportedStatus.REPORTED_DONE.value,
+        ReportedStatus.REPORTED_DONE.label,
+    )
+    OUTPUTS_REPORTED = (
+        ReportedStatus.OUTPUTS_REPORTED.value,
+        ReportedStatus.OUTPUTS_REPORTED.label,
+    )
+    UNDER_WAY = ReportedStatus.UNDER_WAY.value, ReportedStatus.UNDER_WAY.label
+    PLANNED = ReportedStatus.PLANNED.value, ReportedStatus.PLANNED.label
+    NOT_PUBLISHED = (
+        ReportedStatus.NOT_PUBLISHED.value,
+        ReportedStatus.NOT_PUBLISHED.label,
+    )
 
 
 class MilestoneStatus(models.TextChoices):
@@ -101,6 +123,29 @@ class Phase(models.Model):
     sources = models.ManyToManyField(
         "sources.Source", blank=True, related_name="phases"
     )
+    reported_status = models.CharField(
+        max_length=20,
+        choices=ReportedStatus.choices,
+        default=ReportedStatus.NOT_PUBLISHED,
+        help_text="Where a source reports the phase stands. Never Planned where a "
+        "source reports it under way or done; Status not published where no "
+        "source says.",
+    )
+    status_note = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="What the source says about where the phase stands, in its words "
+        "where possible.",
+    )
+    status_source = models.ForeignKey(
+        "sources.Source",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="phase_statuses",
+        help_text="The source that reports the status. Leave blank only for "
+        "Status not published.",
+    )
     # The digest of the content as last loaded from roadmap/content/: the
     # loader's --update rewrites the phase only while it still matches.
     loaded_hash = models.CharField(max_length=64, blank=True, editable=False)
@@ -112,20 +157,22 @@ class Phase(models.Model):
                 condition=Q(ends_on__gte=models.F("starts_on")),
                 name="roadmap_phase_ends_after_start",
             ),
+            models.CheckConstraint(
+                condition=Q(reported_status=ReportedStatus.NOT_PUBLISHED)
+                | Q(status_source__isnull=False),
+                name="roadmap_phase_status_has_source",
+                violation_error_message="Name the source that reports the status, "
+                "or choose Status not published",
+            ),
         ]
 
     def __str__(self):
         return f"{self.number}. {self.title}"
 
     def status(self, today: date) -> PhaseStatus:
-        """From its dates on ``today`` (London) or, without them, its milestones."""
+        """From its dates on ``today`` (London) or, without them, as reported."""
         if self.starts_on is None or self.ends_on is None:
-            statuses = {m.status for m in self.milestones.all()}
-            if statuses == {MilestoneStatus.REPORTED}:
-                return PhaseStatus.REPORTED
-            if MilestoneStatus.REPORTED in statuses:
-                return PhaseStatus.PARTLY_REPORTED
-            return PhaseStatus.PLANNED
+            return PhaseStatus(self.reported_status)
         if today > self.ends_on:
             return PhaseStatus.DONE
         if today >= self.starts_on:

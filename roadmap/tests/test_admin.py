@@ -42,7 +42,7 @@ def test_phase_page_edits_milestones_and_links_inline(admin_client, content):
     ).content.decode()
     assert "milestones-TOTAL_FORMS" in html
     assert "links-TOTAL_FORMS" in html
-    assert "The survey planned to close" in html
+    assert "The survey to be open until this day" in html
 
 
 def test_cell_page_edits_actions_inline_with_sector_checkboxes(admin_client, content):
@@ -90,7 +90,7 @@ def test_phase_outputs_are_edited_one_per_line(admin_client, content):
     html = admin_client.get(
         reverse("admin:roadmap_phase_change", args=[phase.pk])
     ).content.decode()
-    assert "A review of the evidence on trauma-informed approaches\n" in html
+    assert "An evidence review\nScoping interviews\n" in html
 
 
 def test_statement_code_cannot_change_once_saved(admin_client, content):

@@ -8,7 +8,16 @@ import yaml
 from django.core.management import call_command
 
 from roadmap.demo import seed_demo
-from roadmap.models import Milestone, MilestoneStatus, Phase, PhaseLink, RoadmapText
+from roadmap.models import (
+    DomainDescription,
+    Milestone,
+    MilestoneStatus,
+    Phase,
+    PhaseLink,
+    ReportedStatus,
+    RoadmapText,
+    StageDescription,
+)
 from roadmap.services import roadmap_content_load
 
 pytestmark = pytest.mark.django_db
@@ -65,10 +74,11 @@ def test_update_removes_invented_dates_and_keeps_staff_edits():
     kept = Phase.objects.get(code="promising_practice")
     assert kept.aim == "Staff's aim."
     assert kept.starts_on is not None
-    launch = Milestone.objects.get(status=MilestoneStatus.REPORTED)
-    assert launch.source.code == "dartington-blog-2025-12-02"
+    reported = Milestone.objects.filter(status=MilestoneStatus.REPORTED)
+    assert {m.source.code for m in reported} == {"dartington-blog-2025-12-02"}
+    assert definition.reported_status == ReportedStatus.REPORTED_DONE
     intro = RoadmapText.objects.get(key="roadmap_intro").text
-    assert "Dartington's project page" in intro
+    assert "Trauma Informed Research Partner" in intro
 
 
 def test_update_twice_changes_nothing_more():
@@ -92,3 +102,33 @@ def test_seed_demo_corrects_deployed_content_as_update_does():
     definition = Phase.objects.get(code="definition")
     assert definition.starts_on is None
     assert definition.sources.exists()
+
+
+BEFORE_STATUS = RELEASED.with_name("roadmap_before_status.yaml")
+
+
+def test_update_rewrites_rows_whose_digest_predates_the_status_fields():
+    # As the release before phase statuses left a deployment: digests computed
+    # over fewer fields, and stages and areas with no digest at all.
+    roadmap_content_load(path=BEFORE_STATUS)
+    Phase.objects.update(loaded_hash="0" * 64)
+    StageDescription.objects.update(loaded_hash="")
+    DomainDescription.objects.update(loaded_hash="")
+    DomainDescription.objects.filter(domain="policy_procedure").update(
+        why="Staff's own words."
+    )
+
+    lines = "\n".join(roadmap_content_load(update=True))
+
+    assert "Phases: 0 created, 4 updated" in lines
+    assert Phase.objects.get(code="definition").reported_status == (
+        ReportedStatus.REPORTED_DONE
+    )
+    aware = StageDescription.objects.get(stage="aware")
+    assert "National Trauma Training Framework" in aware.practice_levels
+    assert "Wales" not in aware.practice_levels
+    lived = DomainDescription.objects.get(domain="lived_experience")
+    assert "co-designed" not in lived.merged_from
+    assert "left alone (edited by staff): policy_procedure" in lines
+    kept = DomainDescription.objects.get(domain="policy_procedure")
+    assert kept.why == "Staff's own words."

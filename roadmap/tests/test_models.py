@@ -8,6 +8,7 @@ from django.db import IntegrityError
 
 from roadmap.models import (
     PhaseStatus,
+    ReportedStatus,
     RoadmapText,
     SelfAssessment,
     TextKey,
@@ -51,6 +52,25 @@ def test_london_today_uses_london_time_not_utc(settings):
     moment = datetime.datetime(2025, 5, 31, 23, 30, tzinfo=datetime.UTC)
     with mock.patch("django.utils.timezone.now", return_value=moment):
         assert london_today() == datetime.date(2025, 6, 1)
+
+
+def test_phase_without_dates_shows_the_status_a_source_reports():
+    phase = PhaseFactory.build(
+        starts_on=None, ends_on=None, reported_status=ReportedStatus.UNDER_WAY
+    )
+    assert phase.status(datetime.date(2026, 12, 7)) == PhaseStatus.UNDER_WAY
+    phase.reported_status = ReportedStatus.NOT_PUBLISHED
+    assert phase.status(datetime.date(2026, 12, 7)).label == "Status not published"
+
+
+def test_a_reported_status_needs_the_source_that_reports_it():
+    with pytest.raises(IntegrityError, match="roadmap_phase_status_has_source"):
+        PhaseFactory(reported_status=ReportedStatus.REPORTED_DONE, status_source=None)
+
+
+def test_status_not_published_needs_no_source():
+    phase = PhaseFactory(reported_status=ReportedStatus.NOT_PUBLISHED)
+    assert phase.status_source is None
 
 
 def test_phase_cannot_end_before_it_starts():

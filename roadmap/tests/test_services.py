@@ -66,7 +66,7 @@ def test_loading_creates_all_the_content():
     assert _counts() == {
         "RoadmapText": len(TextKey),
         "Phase": 4,
-        "Milestone": 5,
+        "Milestone": 9,
         "PhaseLink": 6,
         "StageDescription": 3,
         "DomainDescription": 7,
@@ -79,14 +79,14 @@ def test_loading_creates_all_the_content():
     assert "\n\n" in RoadmapText.objects.get(key=TextKey.SCORING_RULE).text
 
 
-def test_phases_link_to_the_survey_the_case_studies_and_findings():
+def test_phases_link_to_the_survey_the_case_studies_and_the_vru_page():
     roadmap_content_load()
     urls = {link.url for link in PhaseLink.objects.all()}
     assert reverse("survey:start") in urls
     assert reverse("casestudies:list") in urls
-    findings = PhaseLink.objects.get(label__contains="findings")
-    assert findings.external_url.startswith("https://www.london.gov.uk/")
-    findings.full_clean()
+    vru_page = PhaseLink.objects.get(label__contains="VRU's page")
+    assert vru_page.external_url.startswith("https://www.london.gov.uk/")
+    vru_page.full_clean()
 
 
 def test_loading_twice_changes_nothing_and_keeps_staff_edits():

@@ -37,37 +37,6 @@ def _take(client, **answers):
     return response["Location"]
 
 
-# The programme roadmap ------------------------------------------------------
-
-
-def test_roadmap_shows_no_invented_phase_dates_and_cites_milestones(client, content):
-    html = client.get(reverse("roadmap:index")).content.decode()
-    assert "March 2024" not in html
-    assert "No source gives start or end dates for the phases" in html
-    assert "Planned" in html
-    assert "Reported" in html
-    assert 'href="#source-1"' in html
-    assert "Trauma-Informed London Project" in html
-
-
-def test_roadmap_shows_aims_outputs_milestones_and_links(client, content):
-    html = _html(client.get(reverse("roadmap:index")))
-    assert "A roadmap to a trauma-responsive London" in html
-    assert "Agree what trauma-informed means for London" in html
-    assert "A review of the evidence on trauma-informed approaches" in html
-    assert "10 January 2025" in html
-    assert "The survey planned to close" in html
-    for href in ("/survey/", "/case-studies/", "/roadmap/journey/"):
-        assert f'href="{href}"' in html
-    assert 'href="/roadmap/self-assessment/"' in html
-    assert 'href="https://www.london.gov.uk/' in html
-    assert "its findings</a>" in html
-
-
-def test_roadmap_with_no_phases_says_so(client):
-    assert "have not been published yet" in _html(client.get(reverse("roadmap:index")))
-
-
 # The journey and the sector view --------------------------------------------
 
 
