@@ -11,7 +11,8 @@ off for this server only.
 
 Lighthouse's score varies by a point or two from run to run on a busy machine;
 BENCH_LIGHTHOUSE_RUNS (default 1) runs each page more times and prints the median;
-BENCH_LIGHTHOUSE_REPORTS names a folder to keep each run's full JSON report in.
+BENCH_LIGHTHOUSE_REPORTS names a folder to keep each run's full JSON report in;
+BENCH_LIGHTHOUSE_PAGES (say "route map,findings release") measures only those.
 """
 
 import json
@@ -39,6 +40,7 @@ PAGES = {
 }
 RUNS = int(os.environ.get("BENCH_LIGHTHOUSE_RUNS", "1"))
 REPORTS = os.environ.get("BENCH_LIGHTHOUSE_REPORTS", "")
+ONLY = [n for n in os.environ.get("BENCH_LIGHTHOUSE_PAGES", "").split(",") if n]
 PERFORMANCE_TARGET = 98
 LAYOUT_SHIFT_TARGET = 0.02
 LIGHTHOUSE = BASE_DIR / "node_modules" / ".bin" / "lighthouse"
@@ -99,7 +101,8 @@ def _lighthouse(url: str, attempts: int = 3) -> dict:
     if REPORTS:
         name = url.split("/", 3)[-1].strip("/").replace("/", "-") or "home"
         Path(REPORTS).mkdir(parents=True, exist_ok=True)
-        (Path(REPORTS) / f"{name}.json").write_text(done.stdout)
+        runs = len(list(Path(REPORTS).glob(f"{name}.*.json")))
+        (Path(REPORTS) / f"{name}.{runs + 1}.json").write_text(done.stdout)
     result = json.loads(done.stdout)
     audits = result["audits"]
     shifted = audits.get("layout-shift-elements") or audits.get("layout-shifts") or {}
@@ -163,6 +166,8 @@ def run(report):
             f"on 127.0.0.1 (median of {RUNS} run{'s' if RUNS > 1 else ''})"
         )
         for page, path in PAGES.items():
+            if ONLY and page not in ONLY:
+                continue
             url = f"http://127.0.0.1:{port}{path}"
             _report_page(report, page, path, [_lighthouse(url) for _ in range(RUNS)])
     finally:

@@ -75,3 +75,24 @@ def test_pages_do_not_shift_on_a_phone_while_loading(
         path: shift for path, shift in shifts.items() if shift >= LAYOUT_SHIFT_LIMIT
     }
     assert shifting == {}
+
+
+def test_the_menu_on_a_phone_opens_to_the_navigation_once_the_script_runs(
+    live_server, new_context
+):
+    page = new_context(**PHONE).new_page()
+    page.goto(live_server.url + "/")
+    menu = page.get_by_role("button", name="Menu")
+    menu.click()
+    assert menu.get_attribute("aria-expanded") == "true"
+    assert page.locator("#site-navigation").is_visible()
+    assert page.locator("#site-navigation a").first.is_visible()
+
+
+def test_without_javascript_a_phone_sees_the_navigation_and_no_menu_button(
+    live_server, new_context
+):
+    page = new_context(**PHONE, java_script_enabled=False).new_page()
+    page.goto(live_server.url + "/")
+    assert page.locator("#site-navigation a").first.is_visible()
+    assert not page.locator(".govuk-service-navigation__toggle").is_visible()
