@@ -100,7 +100,7 @@ valgrind: ## Install Debian's valgrind for the instruction-count benchmark, if i
 		echo "bench/bench_survey_instructions.py needs valgrind (sudo apt-get install valgrind); it is skipped without it."; \
 	fi
 
-bench: assets migrate valgrind ## Run the benchmarks in bench/ and print figures against their baselines
+bench: assets migrate valgrind browser ## Run the benchmarks in bench/ and print figures against their baselines
 	$(BIN)/python bench/run.py
 
 serve: assets migrate ## Serve with production settings through gunicorn (needs SECRET_KEY, ALLOWED_HOSTS, SITE_URL, EMAIL_URL, DATABASE_URL)
