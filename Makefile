@@ -93,9 +93,12 @@ valgrind: ## Install Debian's valgrind for the instruction-count benchmark, if i
 bench: assets migrate valgrind ## Run the benchmarks in bench/ and print figures against their baselines
 	$(BIN)/python bench/run.py
 
-serve: assets migrate ## Serve with production settings through gunicorn (needs SECRET_KEY, ALLOWED_HOSTS, SITE_URL, EMAIL_URL, DATABASE_URL)
+serve: assets migrate ## Serve with production settings through gunicorn (needs SECRET_KEY, ALLOWED_HOSTS, SITE_URL, EMAIL_URL, DATABASE_URL); put nginx in front (deploy/)
+	@echo "make serve: gunicorn alone. Each client that sends its request slowly holds a worker"
+	@echo "thread: in production put a buffering proxy in front (nginx, deploy/nginx/tilondon.conf;"
+	@echo "docs/operations.md). make deploy-up starts the whole topology on this machine."
 	DJANGO_ENV=production $(MANAGE) collectstatic --noinput
-	DJANGO_ENV=production $(BIN)/gunicorn tilondon.wsgi --bind $${BIND:-127.0.0.1:8000} --workers $${WEB_CONCURRENCY:-3} --access-logfile -
+	DJANGO_ENV=production $(BIN)/gunicorn tilondon.wsgi -c deploy/gunicorn.conf.py
 
 clean: ## Remove installed dependencies, built assets and collected static files (keeps the database)
 	rm -rf $(VENV) node_modules static/dist staticfiles
