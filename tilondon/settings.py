@@ -408,3 +408,17 @@ LOGGING["formatters"] = {
 LOGGING["handlers"]["console"].update(
     filters=["secret_links", "request_id"], formatter="request"
 )
+# A streaming replica for analysts' heavy reads (tilondon/replica.py).
+if env.str("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = {
+        **env.db("DATABASE_REPLICA_URL"),
+        "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"],
+        "CONN_HEALTH_CHECKS": True,
+    }
+    DATABASE_ROUTERS = ["tilondon.replica.ReplicaRouter"]
+# Behind PgBouncer in transaction pooling a server-side cursor would outlive
+# the transaction that opened it: DATABASE_POOLED=true turns them off (exports
+# then page through rows by key, survey/exports/rows.py).
+if env.bool("DATABASE_POOLED", default=False):
+    for _alias in DATABASES:
+        DATABASES[_alias]["DISABLE_SERVER_SIDE_CURSORS"] = True

@@ -50,7 +50,7 @@ def test_make_accepts_python_3_11():
 
 
 def test_make_serve_says_it_needs_a_buffering_proxy_and_redacts_its_access_log():
-    result = subprocess.run(  # noqa: S603 - fixed arguments
+    result = subprocess.run(
         ["make", "--no-print-directory", "-n", "serve"],  # noqa: S607
         cwd=settings.BASE_DIR,
         capture_output=True,

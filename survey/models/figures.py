@@ -5,13 +5,14 @@ queries however many responses there are. Mixed into ``ResponseQuerySet``;
 each method counts the responses of one wave, or of all with ``wave`` None.
 """
 
-from django.db import connection
+from django.db import connections
 
 SUBMITTED = "submitted"
 
 
-def _rows(sql: str, params: list) -> list[tuple]:
-    with connection.cursor() as cursor:
+def _rows(db: str, sql: str, params: list) -> list[tuple]:
+    # Raw SQL on the queryset's database: the replica in replica_reads().
+    with connections[db].cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
 
@@ -42,7 +43,7 @@ class ResponseFiguresMixin:
             f" FROM {table} r WHERE r.status = %s{clause}"
             ") days GROUP BY d ORDER BY d"
         )
-        rows = _rows(sql, [*params, SUBMITTED, *params])
+        rows = _rows(self.db, sql, [*params, SUBMITTED, *params])
         return [
             (day.isoformat(), started, submitted) for day, started, submitted in rows
         ]
@@ -57,7 +58,7 @@ class ResponseFiguresMixin:
             f"SELECT v, count(*) FROM (SELECT {value} AS v FROM {self._table()} r"  # noqa: S608 - names checked above
             f" WHERE r.status = %s{clause}) t GROUP BY v"
         )
-        return dict(_rows(sql, [SUBMITTED, *params]))
+        return dict(_rows(self.db, sql, [SUBMITTED, *params]))
 
     def answer_counts(self, codes: list[str], wave=None) -> dict[str, dict[str, int]]:
         """For each question code, how many submitted responses gave each answer.
@@ -81,7 +82,7 @@ class ResponseFiguresMixin:
             " GROUP BY 1, 2"
         )
         counts: dict[str, dict[str, int]] = {code: {} for code in codes}
-        for key, value, number in _rows(sql, [SUBMITTED, codes, *params]):
+        for key, value, number in _rows(self.db, sql, [SUBMITTED, codes, *params]):
             if value is not None:
                 counts[key][value] = number
         return counts
@@ -99,7 +100,7 @@ class ResponseFiguresMixin:
         )
         return {
             (borough, sector): n
-            for borough, sector, n in _rows(sql, [SUBMITTED, wave.pk])
+            for borough, sector, n in _rows(self.db, sql, [SUBMITTED, wave.pk])
         }
 
     def started_and_submitted_by_collector(self, wave) -> dict:
@@ -113,5 +114,7 @@ class ResponseFiguresMixin:
         )
         return {
             collector: (started, submitted)
-            for collector, started, submitted in _rows(sql, [SUBMITTED, wave.pk])
+            for collector, started, submitted in _rows(
+                self.db, sql, [SUBMITTED, wave.pk]
+            )
         }
