@@ -1,8 +1,8 @@
 """make deploy-check, deploy-up and deploy-down: the production topology, run for real.
 
-    python -m deploy.check           the whole check; one summary line; exit 1 on a shortfall
-    python -m deploy.check --up      start the topology and leave it running
-    python -m deploy.check --down    stop what --up started, by PID
+    python -m deploy.check         the whole check: one line of figures, 1 if short
+    python -m deploy.check --up    start the topology and leave it running
+    python -m deploy.check --down  stop what --up started, by PID
 
 On loopback only, under /tmp, every process started and stopped by its PID
 (deploy/topology.py). The parts (deploy/phases.py): the journeys through nginx
@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from deploy import phases
-from deploy.respondents import Tally, respondents_run, survey_take, Visitor
+from deploy.respondents import Tally, Visitor, respondents_run, survey_take
 from deploy.topology import AS_ROOT, Topology
 
 CHECK_DIR = Path("/tmp/tilondon-deploy-check")
@@ -69,7 +69,9 @@ def topology_start(topo: Topology) -> tuple[str, tuple[str, str]]:
     topo.postgres_start("replica")
     for _ in range(100):
         state = topo.psql(
-            v["PRIMARY_PORT"], "SELECT sync_state FROM pg_stat_replication", db="postgres"
+            v["PRIMARY_PORT"],
+            "SELECT sync_state FROM pg_stat_replication",
+            db="postgres",
         )
         if state == "sync":
             break
@@ -109,7 +111,7 @@ def replica_statistics(topo: Topology) -> dict:
                 topo.psql(
                     port,
                     "SELECT coalesce(sum(calls), 0) FROM pg_stat_statements "
-                    "WHERE query LIKE '%survey_contactdetails%' AND query LIKE '%LIMIT%'",
+                    "WHERE query LIKE '%contact_consented%'",
                 )
             ),
             "scans": int(
@@ -154,12 +156,12 @@ def point_in_time_restore(topo: Topology, references: list[str]) -> int:
 
 
 def overhead(topo: Topology, base: str) -> tuple[float, float]:
-    """Surveys per second through nginx and PgBouncer, and straight to one app server."""
+    """Surveys per second through nginx and PgBouncer; straight to one app server."""
     v = topo.values
-    through = respondents_run(base, OVERHEAD_SECONDS, 4, Tally())
-    direct_url = (
-        f"postgres://{v['DB_USER']}:{v['DB_PASSWORD']}@127.0.0.1:{v['REPLICA_PORT']}/tilondon"
-    )
+    started = time.monotonic()
+    through = len(respondents_run(base, OVERHEAD_SECONDS, 4, Tally()))
+    through_rate = through / (time.monotonic() - started)
+    direct_url = f"postgres://{v['DB_USER']}:{v['DB_PASSWORD']}@127.0.0.1:{v['REPLICA_PORT']}/tilondon"
     topo.app_start(
         "app-direct",
         v["APP_PORT_DIRECT"],
@@ -167,6 +169,7 @@ def overhead(topo: Topology, base: str) -> tuple[float, float]:
         DATABASE_REPLICA_URL="",
         DATABASE_POOLED="false",
     )
+    started = time.monotonic()
     straight = respondents_run(
         f"http://127.0.0.1:{v['APP_PORT_DIRECT']}",
         OVERHEAD_SECONDS,
@@ -174,8 +177,9 @@ def overhead(topo: Topology, base: str) -> tuple[float, float]:
         Tally(),
         direct=True,
     )
+    straight_rate = len(straight) / (time.monotonic() - started)
     topo.stop("app-direct")
-    return len(through) / OVERHEAD_SECONDS, len(straight) / OVERHEAD_SECONDS
+    return through_rate, straight_rate
 
 
 def rotate(topo: Topology, base: str) -> None:
@@ -230,7 +234,9 @@ def check() -> int:
             "outage_s": round(over["outage_s"], 1),
             "outage_503": over["status_503"],
         }
-        phases.require(figures["lost"] == 0, f"{figures['lost']} confirmed responses lost")
+        phases.require(
+            figures["lost"] == 0, f"{figures['lost']} confirmed responses lost"
+        )
         phases.require(duplicated == 0, f"{duplicated} responses stored twice")
         phases.require(len(load["references"]) > 0, "no survey completed under load")
         phases.require(over["status_503"] > 0, "no 503 while the primary was down")
@@ -260,14 +266,26 @@ def check() -> int:
 def summary(figures: dict) -> None:
     """The one line of figures (and the shortfall, if any)."""
     keys = (
-        "confirmed", "stored", "lost", "duplicated", "load_failed_requests",
-        "load_requests", "outage_s", "outage_503", "pitr_recovered",
-        "surveys_per_s_topology", "surveys_per_s_direct", "slow_healthz_s", "seconds",
+        "confirmed",
+        "stored",
+        "lost",
+        "duplicated",
+        "load_failed_requests",
+        "load_requests",
+        "outage_s",
+        "outage_503",
+        "pitr_recovered",
+        "surveys_per_s_topology",
+        "surveys_per_s_direct",
+        "slow_healthz_s",
+        "seconds",
     )
     line = " ".join(f"{key}={figures[key]}" for key in keys if key in figures)
     print(f"deploy-check: {'FAIL' if 'shortfall' in figures else 'ok'} {line}")
     if "replica_stats" in figures:
-        print(f"deploy-check: replica statistics {json.dumps(figures['replica_stats'])}")
+        print(
+            f"deploy-check: replica statistics {json.dumps(figures['replica_stats'])}"
+        )
     if "shortfall" in figures:
         print(f"deploy-check: shortfall: {figures['shortfall']}")
 
@@ -281,7 +299,10 @@ def up() -> int:
         topo.stop_all()
         raise
     print(f"Trauma-Informed London is up at {base}/ (self-signed certificate)")
-    print(f"Staff sign-in: {phases.STAFF_USERNAME} / {password}; authenticator key (hex) {key}")
+    print(
+        f"Staff sign-in: {phases.STAFF_USERNAME} / {password}; "
+        f"authenticator key (hex) {key}"
+    )
     print(f"Current code: {phases.totp_now(key)}. Stop it all with: make deploy-down")
     return 0
 

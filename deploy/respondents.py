@@ -80,7 +80,8 @@ class Visitor:
         """One request, retried while the site is down or a server was lost."""
         url = path if path.startswith("http") else self.base + path
         sent = {
-            "Referer": url,
+            # As the browser saw the page: over HTTPS, whatever the hop.
+            "Referer": url.replace("http://", "https://", 1),
             "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()),
             **(headers or {}),
         }

@@ -154,9 +154,13 @@ class Topology:
         return {"user": "postgres", "group": "postgres"} if AS_ROOT else {}
 
     def _spawn(self, name: str, argv: list[str], log: Path, **popen) -> None:
-        handle = open(log, "ab")  # noqa: SIM115 - kept by the child
-        self.processes[name] = subprocess.Popen(  # noqa: S603 - fixed programs
-            argv, stdout=handle, stderr=subprocess.STDOUT, start_new_session=True, **popen
+        handle = open(log, "ab")
+        self.processes[name] = subprocess.Popen(
+            argv,
+            stdout=handle,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            **popen,
         )
         self._pids_save()
 
@@ -213,7 +217,7 @@ class Topology:
     def psql(self, port: str, sql: str, *, db: str = "tilondon", check=True) -> str:
         """One statement as the postgres superuser over the socket; its output."""
         prefix = ["runuser", "-u", "postgres", "--"] if AS_ROOT else []
-        result = subprocess.run(  # noqa: S603 - fixed programs
+        result = subprocess.run(
             [
                 *prefix,
                 str(PGBIN / "psql"),
@@ -253,10 +257,12 @@ class Topology:
         unit = (DEPLOY / "systemd" / "tilondon@.service").read_text()
         exec_start = re.search(r"^ExecStart=(.*)$", unit, re.M).group(1)
         extra = dict(
-            line.split("=", 1)
-            for line in re.findall(r"^Environment=(.*)$", unit, re.M)
+            line.split("=", 1) for line in re.findall(r"^Environment=(.*)$", unit, re.M)
         )
-        replace = {"%i": port, "/srv/tilondon/.venv/bin": str(Path(sys.executable).parent)}
+        replace = {
+            "%i": port,
+            "/srv/tilondon/.venv/bin": str(Path(sys.executable).parent),
+        }
         for old, new in replace.items():
             exec_start = exec_start.replace(old, new)
             extra = {k: val.replace(old, new) for k, val in extra.items()}
@@ -301,9 +307,7 @@ class Topology:
             f"  include {site};\n"
             "}\n"
         )
-        subprocess.run(  # noqa: S603 - fixed programs
-            ["/usr/sbin/nginx", "-t", "-q", "-c", str(main)], check=True
-        )
+        subprocess.run(["/usr/sbin/nginx", "-t", "-q", "-c", str(main)], check=True)
         self._spawn(
             "nginx",
             ["/usr/sbin/nginx", "-c", str(main), "-g", "daemon off;"],
@@ -315,7 +319,7 @@ class Topology:
         """A self-signed certificate for localhost, made with openssl."""
         tls = Path(self.values["TLS_CERTIFICATE"]).parent
         tls.mkdir(exist_ok=True)
-        subprocess.run(  # noqa: S603 - fixed programs
+        subprocess.run(
             [
                 "/usr/bin/openssl",
                 "req",
@@ -351,7 +355,7 @@ class Topology:
         request = urllib.request.Request(url, headers={"Host": "localhost"})
         for _ in range(300):
             try:
-                with urllib.request.urlopen(request, timeout=5) as reply:  # noqa: S310 - loopback
+                with urllib.request.urlopen(request, timeout=5) as reply:
                     if reply.status == 200:
                         return
             except OSError:
@@ -388,7 +392,7 @@ class Topology:
             if process is not None:
                 port = self.values[f"APP_PORT_{app[-1]}"]
                 (self.run / f"app-{port}.pid").write_text(str(process.pid))
-        result = subprocess.run(  # noqa: S603 - fixed programs
+        result = subprocess.run(
             ["/bin/bash", "-euo", "pipefail", "-c", prelude + block],
             env=environment,
             cwd=self.workdir,
