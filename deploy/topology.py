@@ -21,7 +21,6 @@ import urllib.request
 from pathlib import Path
 
 from deploy.render import template_render
-from deploy.respondents import CERTIFICATE
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DEPLOY = BASE_DIR / "deploy"
@@ -314,34 +313,6 @@ class Topology:
             self.workdir / "nginx.out",
         )
         self._wait_port(v["HTTPS_PORT"], "nginx")
-
-    def certificate_make(self) -> None:
-        """A self-signed certificate for localhost, made with openssl."""
-        tls = Path(self.values["TLS_CERTIFICATE"]).parent
-        tls.mkdir(exist_ok=True)
-        subprocess.run(
-            [
-                "/usr/bin/openssl",
-                "req",
-                "-x509",
-                "-newkey",
-                "rsa:2048",
-                "-nodes",
-                "-days",
-                "2",
-                "-subj",
-                "/CN=localhost",
-                "-addext",
-                "subjectAltName=DNS:localhost,IP:127.0.0.1",
-                "-keyout",
-                self.values["TLS_CERTIFICATE_KEY"],
-                "-out",
-                self.values["TLS_CERTIFICATE"],
-            ],
-            check=True,
-            capture_output=True,
-        )
-        CERTIFICATE["path"] = self.values["TLS_CERTIFICATE"]
 
     def _wait_port(self, port: str, what: str) -> None:
         for _ in range(100):

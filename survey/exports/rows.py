@@ -191,8 +191,10 @@ def _export_values(queryset: QuerySet) -> Iterator[tuple]:
         for values in page:
             yield values[:-1]
         submitted_at, pk = page[-1][2], page[-1][-1]
+        # The first condition is implied by the second; it lets the index on
+        # (status, submitted_at, id) start the scan where this page starts.
         page = list(
-            keyed.filter(
+            keyed.filter(submitted_at__gte=submitted_at).filter(
                 Q(submitted_at__gt=submitted_at)
                 | Q(submitted_at=submitted_at, pk__gt=pk)
             )[:CHUNK_SIZE]
