@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help install assets browser weasyprint valgrind python migrate seed run lint test test-fast bench serve clean
+.PHONY: help install assets browser weasyprint valgrind python migrate seed run lint test test-fast bench serve deploy-packages deploy-check deploy-up deploy-down clean
 
 # Install a Debian package as root, or with sudo if it needs no password; fails otherwise.
 apt_install = { if [ "$$(id -u)" = 0 ]; then \
@@ -103,9 +103,31 @@ valgrind: ## Install Debian's valgrind for the instruction-count benchmark, if i
 bench: assets migrate valgrind browser ## Run the benchmarks in bench/ and print figures against their baselines
 	$(BIN)/python bench/run.py
 
-serve: assets migrate ## Serve with production settings through gunicorn (needs SECRET_KEY, ALLOWED_HOSTS, SITE_URL, EMAIL_URL, DATABASE_URL)
+serve: assets migrate ## Serve with production settings through gunicorn (needs SECRET_KEY, ALLOWED_HOSTS, SITE_URL, EMAIL_URL, DATABASE_URL); put nginx in front (deploy/)
+	@echo "make serve: gunicorn alone. Each client that sends its request slowly holds a worker"
+	@echo "thread: in production put a buffering proxy in front (nginx, deploy/nginx/tilondon.conf;"
+	@echo "docs/operations.md). make deploy-up starts the whole topology on this machine."
 	DJANGO_ENV=production $(MANAGE) collectstatic --noinput
-	DJANGO_ENV=production $(BIN)/gunicorn tilondon.wsgi --bind $${BIND:-127.0.0.1:8000} --workers $${WEB_CONCURRENCY:-3} --access-logfile -
+	DJANGO_ENV=production $(BIN)/gunicorn tilondon.wsgi -c deploy/gunicorn.conf.py
+
+deploy-packages: ## Install Debian's PostgreSQL 15, PgBouncer and nginx for the deploy targets, if missing
+	@if [ -x /usr/lib/postgresql/15/bin/postgres ] && [ -x /usr/sbin/pgbouncer ] && [ -x /usr/sbin/nginx ]; then \
+		echo "PostgreSQL 15, PgBouncer and nginx are installed."; \
+	else \
+		$(call apt_install,postgresql-15 pgbouncer nginx curl openssl) || { \
+		echo "make deploy-check needs Debian's postgresql-15, pgbouncer and nginx."; \
+		echo "Install them with: sudo apt-get install postgresql-15 pgbouncer nginx"; \
+		exit 1; }; \
+	fi
+
+deploy-check: assets deploy-packages ## Run the production topology on loopback (TLS nginx, 2 app servers, PgBouncer, primary + replica) and check it all; one line of figures (not part of make test)
+	$(BIN)/python -m deploy.check
+
+deploy-up: assets deploy-packages ## Start the production topology on this machine and leave it running (prints its HTTPS address and a staff sign-in)
+	$(BIN)/python -m deploy.check --up
+
+deploy-down: ## Stop everything make deploy-up started, by PID
+	$(BIN)/python -m deploy.check --down
 
 clean: ## Remove installed dependencies, built assets and collected static files (keeps the database)
 	rm -rf $(VENV) node_modules static/dist staticfiles

@@ -5,6 +5,8 @@ answers (bulk_create), then exports each in a fresh subprocess, so that peak
 memory (VmHWM) belongs to one export alone:
 - ``export_responses``: iterator(chunk_size) rows streamed to a csv writer or
   to ``survey.xlsx``'s streaming XLSX writer (each at 10,000 and 100,000);
+- the same CSV export without server-side cursors (``csv-pooled``), as behind
+  PgBouncer's transaction pooling (``DATABASE_POOLED``): pages read by key;
 - the former XLSX path, openpyxl's write-only workbook (with lxml), at 10,000;
 - the baseline: the library's default ``ModelResource(Response).export()``,
   which builds the whole tablib Dataset in memory, then CSV text.
@@ -132,6 +134,10 @@ def _child(mode: str, slug: str, output: str) -> None:
     connection.settings_dict["NAME"] = os.environ["BENCH_DB_NAME"]
     from django.core.management import call_command
 
+    if mode == "csv-pooled":
+        connection.settings_dict["DISABLE_SERVER_SIDE_CURSORS"] = True
+        mode = "csv"
+
     started = time.perf_counter()
     if mode == "xlsx-openpyxl":
         _openpyxl_export(slug, output)
@@ -227,6 +233,8 @@ def run(report):
         tmp = Path(folder)
         small = measure("csv", "bench-10k", tmp)
         large = measure("csv", "bench-100k", tmp)
+        small_pooled = measure("csv-pooled", "bench-10k", tmp)
+        large_pooled = measure("csv-pooled", "bench-100k", tmp)
         small_xlsx = measure("xlsx", "bench-10k", tmp)
         large_xlsx = measure("xlsx", "bench-100k", tmp)
         # The former writer (openpyxl write-only, with lxml) only at 10,000:
@@ -259,6 +267,22 @@ def run(report):
         "MB",
         baseline_name="same export at 10,000",
         target="<= 1.2x",
+    )
+    report.compare(
+        "CSV without server-side cursors (PgBouncer), peak memory at 100,000",
+        large_pooled["peak_mb"],
+        small_pooled["peak_mb"],
+        "MB",
+        baseline_name="same export at 10,000",
+        target="<= 1.2x",
+    )
+    report.compare(
+        "CSV without server-side cursors (PgBouncer), 100,000: time",
+        large_pooled["seconds"],
+        large["seconds"],
+        "s",
+        baseline_name="with a server-side cursor",
+        target="< 30 s",
     )
     report.compare(
         "XLSX (streaming writer), 100,000 responses: time",

@@ -21,6 +21,7 @@ from findings.release import (
 )
 from findings.tally import tally_for_wave
 from survey.models import Question, Wave
+from tilondon.replica import replica_reads
 
 SNAPSHOT_VERSION = 1
 SUPPRESSION_RULE = (
@@ -110,7 +111,9 @@ def release_snapshot(*, release: FindingsRelease) -> dict:
     wave = release.wave
     questions = question_specs(wave)
     mapped = measures()
-    tally = tally_for_wave(wave.pk, counted_options(questions, mapped))
+    # The one heavy read, counting every response: on the replica if there is one.
+    with replica_reads():
+        tally = tally_for_wave(wave.pk, counted_options(questions, mapped))
     body = resolve(build(tally, questions, mapped))
     baseline = baseline_release_for(release)
     if baseline is not None:

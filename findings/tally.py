@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from django.db import connection
+from django.db import connections, router
 
 from findings.areas import AREA_BOROUGHS, PLACES, area_of
 from survey.models import Response
@@ -68,7 +68,8 @@ def tally_in_python(
 
 
 def _rows(sql: str, params: list) -> list[tuple]:
-    with connection.cursor() as cursor:
+    # Raw SQL, so the router is asked here: the replica in a findings build.
+    with connections[router.db_for_read(Response)].cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
 

@@ -26,6 +26,7 @@ from staff.signin import (
 )
 from survey.models import Wave
 from survey.services import wave_coverage_target_set
+from tilondon.replica import replica_reads
 
 WRONG_CODE = (
     "The code is not right or has expired. Enter the current code from your app"
@@ -145,11 +146,14 @@ def dashboard(request, site):
             )
             url = reverse(f"{site.name}:dashboard")
             return redirect(f"{url}?wave={wave_slug}#coverage")
-    data = dashboard_for(wave_slug)
-    wave = data["wave"]
+    # Counts over every response: on the replica if there is one.
+    with replica_reads():
+        data = dashboard_for(wave_slug)
+        wave = data["wave"]
+        if wave is not None:
+            data["coverage"] = coverage_for(wave)
     target_form = None
     if wave is not None:
-        data["coverage"] = coverage_for(wave)
         if may_set_target:
             target_form = posted_form or CoverageTargetForm(
                 initial={"coverage_target": wave.coverage_target}

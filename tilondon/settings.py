@@ -205,7 +205,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # django-axes first: it refuses a locked-out sign-in before the password is checked.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, refusing the demo accounts in production.
+    "staff.backends.StaffModelBackend",
 ]
 
 # Staff sign-in hardening (see docs/admin.md). Failures are counted per
@@ -379,3 +380,59 @@ SURVEY_EMAILS_PER_IP_PER_HOUR = env.int("SURVEY_EMAILS_PER_IP_PER_HOUR", default
 TRUSTED_PROXIES = env.int(
     "TRUSTED_PROXIES", default=env.int("SURVEY_TRUSTED_PROXIES", default=0)
 )
+
+# ------------------------------------------------------------------------------
+# Production topology and hardening (deploy/, docs/operations.md)
+# ------------------------------------------------------------------------------
+# A mail server that accepts and never answers must not hold a worker: the
+# resume-link email gives up after this many seconds and says so on the page.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+# Request bodies above these sizes are refused with a styled 413 before any
+# form reads them (pages/body_limit.py): public forms never upload files; only
+# staff who have passed both sign-in steps upload photos and spreadsheets.
+REQUEST_BODY_MAX_BYTES = env.int("REQUEST_BODY_MAX_BYTES", default=1024 * 1024)
+STAFF_UPLOAD_MAX_BYTES = env.int("STAFF_UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("pages.middleware.UnreadableFormMiddleware"),
+    "pages.body_limit.RequestBodyLimitMiddleware",
+)
+# The demo staff accounts (staff/demo.py) have published passwords and codes:
+# production refuses them whatever the database holds (staff/backends.py).
+STAFF_REFUSE_DEMO_ACCOUNTS = PRODUCTION
+# A sign-in whose "next" is unsafe lands on the admin index, not Django's
+# /accounts/profile/ (which this site does not have).
+LOGIN_REDIRECT_URL = "admin:index"
+# Guesses at a withdrawal reference, per resume link and per client address.
+SURVEY_WITHDRAWALS_PER_LINK_PER_HOUR = env.int(
+    "SURVEY_WITHDRAWALS_PER_LINK_PER_HOUR", default=10
+)
+SURVEY_WITHDRAWALS_PER_IP_PER_HOUR = env.int(
+    "SURVEY_WITHDRAWALS_PER_IP_PER_HOUR", default=200
+)
+# Resume and self-assessment tokens never reach a log line (pages/redaction.py),
+# and each line carries the id nginx gave its request (pages/request_id.py).
+MIDDLEWARE.insert(0, "pages.request_id.RequestIdMiddleware")
+LOGGING["filters"] = {
+    "secret_links": {"()": "pages.redaction.SecretLinkFilter"},
+    "request_id": {"()": "pages.request_id.RequestIdFilter"},
+}
+LOGGING["formatters"] = {
+    "request": {"format": "%(levelname)s %(name)s [%(request_id)s] %(message)s"}
+}
+LOGGING["handlers"]["console"].update(
+    filters=["secret_links", "request_id"], formatter="request"
+)
+# A streaming replica for analysts' heavy reads (tilondon/replica.py).
+if env.str("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = {
+        **env.db("DATABASE_REPLICA_URL"),
+        "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"],
+        "CONN_HEALTH_CHECKS": True,
+    }
+    DATABASE_ROUTERS = ["tilondon.replica.ReplicaRouter"]
+# Behind PgBouncer in transaction pooling a server-side cursor would outlive
+# the transaction that opened it: DATABASE_POOLED=true turns them off (exports
+# then page through rows by key, survey/exports/rows.py).
+if env.bool("DATABASE_POOLED", default=False):
+    for _alias in DATABASES:
+        DATABASES[_alias]["DISABLE_SERVER_SIDE_CURSORS"] = True

@@ -18,3 +18,7 @@ STORAGES["staticfiles"] = {
 
 # django-axes announces itself on start-up; keep test output to the results.
 AXES_VERBOSE = False
+
+# The alias DATABASE_REPLICA_URL adds, here on the test database itself, so the
+# router's tests (tilondon/replica.py) can see which alias each query used.
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}

@@ -47,3 +47,17 @@ def test_make_says_when_python_3_11_is_missing(tmp_path):
 def test_make_accepts_python_3_11():
     result = _make_python("python3.11")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_make_serve_says_it_needs_a_buffering_proxy_and_redacts_its_access_log():
+    result = subprocess.run(
+        ["make", "--no-print-directory", "-n", "serve"],  # noqa: S607
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "put a buffering proxy in front" in result.stdout
+    assert "gunicorn tilondon.wsgi -c deploy/gunicorn.conf.py" in result.stdout
+    config = (settings.BASE_DIR / "deploy" / "gunicorn.conf.py").read_text()
+    assert 'logger_class = "pages.redaction.RedactingGunicornLogger"' in config

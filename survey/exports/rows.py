@@ -2,7 +2,8 @@
 
 from collections.abc import Callable, Iterator
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db import connections
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from survey.exports.cells import cell_from_answer, cell_from_text
 from survey.exports.columns import (
@@ -163,10 +164,38 @@ def rows_built(
     """Every submitted response of ``queryset`` as a row, a chunk at a time."""
     build = row_builder(columns)
     count = 0
-    for values in export_queryset(queryset).iterator(chunk_size=CHUNK_SIZE):
+    for values in _export_values(queryset):
         yield build(values)
         count += 1
         if progress is not None and count % CHUNK_SIZE == 0:
             progress(count)
     if progress is not None:
         progress(count)
+
+
+def _export_values(queryset: QuerySet) -> Iterator[tuple]:
+    """``export_queryset``'s tuples, read a chunk at a time in constant memory.
+
+    A server-side cursor where the connection allows one; behind PgBouncer's
+    transaction pooling (``DISABLE_SERVER_SIDE_CURSORS``) a client-side cursor
+    would load every row at once, so pages of ``CHUNK_SIZE`` are read by key,
+    each after the last row of the one before.
+    """
+    rows = export_queryset(queryset)
+    if not connections[rows.db].settings_dict.get("DISABLE_SERVER_SIDE_CURSORS"):
+        yield from rows.iterator(chunk_size=CHUNK_SIZE)
+        return
+    keyed = rows.values_list(*ROW_FIELDS, "pk")
+    page = list(keyed[:CHUNK_SIZE])
+    while page:
+        for values in page:
+            yield values[:-1]
+        submitted_at, pk = page[-1][2], page[-1][-1]
+        # The first condition is implied by the second; it lets the index on
+        # (status, submitted_at, id) start the scan where this page starts.
+        page = list(
+            keyed.filter(submitted_at__gte=submitted_at).filter(
+                Q(submitted_at__gt=submitted_at)
+                | Q(submitted_at=submitted_at, pk__gt=pk)
+            )[:CHUNK_SIZE]
+        )

@@ -129,6 +129,28 @@ def withdraw(request, token):
         return render(
             request, "survey/resume_invalid.html", status=HTTPStatus.NOT_FOUND
         )
+    if request.method == "POST":
+        # Each try counts, per link and per address, before the reference is
+        # compared: past the limit, a guess is not even checked.
+        limited = rate_limit_refused(
+            (
+                f"withdraw:link:{response.pk}",
+                settings.SURVEY_WITHDRAWALS_PER_LINK_PER_HOUR,
+            ),
+            (
+                f"withdraw:{client_key(client_ip(request))}",
+                settings.SURVEY_WITHDRAWALS_PER_IP_PER_HOUR,
+            ),
+        )
+        if limited:
+            refused = render(
+                request,
+                "survey/rate_limited.html",
+                {"wave": response.wave, "withdrawals": True},
+                status=HTTPStatus.TOO_MANY_REQUESTS,
+            )
+            refused["Retry-After"] = str(limited)
+            return refused
     form = WithdrawForm(request.POST or None, expected_reference=response.reference)
     if request.method == "POST" and form.is_valid():
         services.response_withdraw(response=response)
