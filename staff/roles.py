@@ -41,6 +41,8 @@ ROLES: dict[str, dict[str, list[str]]] = {
             "audit.start_case_study",
             # Findings releases: draft, preview, publish and unpublish.
             "findings.*",
+            # Codebooks, coding, double coding and suggested themes.
+            "coding.*",
         ],
         "exclude": [],
     },

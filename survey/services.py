@@ -24,6 +24,7 @@ from survey.models import (
     Wave,
 )
 from survey.models.drafts import DRAFT_FIELDS, draft_write_if_unchanged
+from survey.redaction import answers_masked, redactions_for
 from survey.routing import answers_pruned
 from throttling.tokens import token_hash, token_new
 
@@ -318,7 +319,12 @@ def response_case_study_start(*, response: Response, user) -> CaseStudy:
         case_study = case_study_draft_from_example(
             response_id=response.pk,
             reference=response.reference,
-            answers=response.answers,
+            answers=answers_masked(
+                response.answers,
+                redactions_for(Response.objects.filter(pk=response.pk)).get(
+                    response.pk
+                ),
+            ),
             organisation=response.organisation,
             sector=response.sector,
             boroughs=response.boroughs,

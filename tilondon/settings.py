@@ -92,6 +92,7 @@ LOCAL_APPS = [
     "sources",
     "casestudies",
     "roadmap",
+    "coding",
     "findings",
     "staff",
 ]

@@ -5,7 +5,9 @@ from import_export.fields import Field
 
 from survey.exports.cells import cell_from_text
 from survey.exports.columns import Column, columns_for_queryset
+from survey.exports.extensions import extension_cells
 from survey.exports.rows import export_queryset, row_builder
+from survey.redaction import redactions_for
 
 
 class ResponseResource(resources.Resource):
@@ -30,7 +32,11 @@ class ResponseResource(resources.Resource):
         self.fields = {
             column.name: Field(column_name=column.name) for column in self.columns
         }
-        self._build = row_builder(self.columns)
+        self._build = row_builder(
+            self.columns,
+            redactions_for(queryset),
+            extension_cells(queryset, self.columns),
+        )
 
     def get_export_headers(self, selected_fields=None):
         return [cell_from_text(column.name) for column in self.columns or []]

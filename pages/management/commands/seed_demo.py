@@ -13,6 +13,7 @@ SEEDERS = [
     "staff.demo.seed_demo",
     "survey.demo.seed_demo",
     "sources.demo.seed_demo",
+    "coding.demo.seed_demo",
     "findings.demo.seed_demo",
     "roadmap.demo.seed_demo",
     "casestudies.demo.seed_demo",
