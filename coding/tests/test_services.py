@@ -124,9 +124,7 @@ def test_flagging_a_passage_not_in_the_answer_is_refused(question, analyst):
     assert not Redaction.objects.exists()
 
 
-def test_copying_a_codebook_keeps_codes_and_parents_and_is_audited(
-    codebook, analyst
-):
+def test_copying_a_codebook_keeps_codes_and_parents_and_is_audited(codebook, analyst):
     later = wave_with_questionnaire(slug="later")
     copy = services.codebook_copy(source=codebook, wave=later, user=analyst)
     child = copy.codes.get(name="Leadership")
