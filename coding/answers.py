@@ -88,7 +88,10 @@ def answers_of(
     if filters.search:
         queryset = queryset.filter(text__icontains=filters.search)
     if filters.sample is not None:
-        queryset = queryset.filter(coding_samples=filters.sample)
+        # A sample is of one question: other questions have none of its answers.
+        queryset = queryset.filter(
+            coding_samples=filters.sample, coding_samples__question=question
+        )
     return queryset.order_by("pk")
 
 

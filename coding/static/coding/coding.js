@@ -66,12 +66,14 @@
       if (event.key === "Enter") {
         event.preventDefault();
         var first = shown()[0];
-        if (first) {
-          var box = first.querySelector("input");
-          box.checked = !box.checked;
-        }
         filter.value = "";
         rows.forEach(function (row) { row.hidden = false; });
+        if (first) {
+          // Focus leaves the box, so the next keys move or save again.
+          var box = first.querySelector("input");
+          box.checked = !box.checked;
+          box.focus();
+        }
       } else if (event.key === "Escape") {
         filter.value = "";
         rows.forEach(function (row) { row.hidden = false; });
