@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 def test_the_demo_codebook_is_made_once_on_the_demo_wave_and_says_demo():
     wave_with_questionnaire(slug="demo")
     real = wave_with_questionnaire(slug="2024-25")
-    assert seed_demo() == ["Coding: demo codebook on the demo wave (6 demo codes added)."]
+    assert seed_demo() == [
+        "Coding: demo codebook on the demo wave (6 demo codes added)."
+    ]
     assert seed_demo() == []
     codebook = Codebook.objects.get()
     assert codebook.wave.slug == "demo"

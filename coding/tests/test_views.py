@@ -215,6 +215,7 @@ def test_malformed_and_foreign_ids_never_give_a_500(analyst_client, codebook, qu
     assert response.status_code == HTTPStatus.FOUND
     response = _post(analyst_client, codebook, first, question, version="x")
     assert response.status_code == HTTPStatus.OK
+    assert "The form could not be read" in response.content.decode()
     missing = reverse("admin:coding_codebook_code", args=[codebook.pk + 1000])
     assert analyst_client.get(missing).status_code == HTTPStatus.NOT_FOUND
 

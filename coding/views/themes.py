@@ -1,10 +1,12 @@
 """Suggested themes: the uncoded answers of a question in groups, never applied."""
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef
 from django.template.response import TemplateResponse
 
 from coding.answers import AnswerFilter, answers_of, codable_questions
 from coding.exports import redaction_spans
+from coding.models import Coding
 from coding.themes import themes_suggest
 from survey.redaction import text_masked
 
@@ -25,8 +27,9 @@ def themes_view(model_admin, request, object_id):
     themes, total = None, 0
     if form.is_bound and form.is_valid():
         question = next(q for q in questions if q.code == form.cleaned_data["question"])
+        # Answers nobody has coded for this question yet.
         responses = answers_of(question, None, AnswerFilter()).filter(
-            codings__isnull=True
+            ~Exists(Coding.objects.filter(response=OuterRef("pk"), question=question))
         )
         answers = list(responses.values_list("pk", "text")[:LIMIT])
         total = len(answers)
