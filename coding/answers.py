@@ -6,7 +6,8 @@ Answers run question by question (questionnaire order), then by response.
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.core.cache import cache
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 from django.db.models.fields.json import KT
 
 from coding.models import Coding
@@ -135,22 +136,47 @@ def answer_neighbour(
     return None
 
 
+def answer_totals(wave: Wave, questions: list[Question]) -> dict[str, int]:
+    """Answers per question (``n<question pk>``), cached while no response changes.
+
+    Counting reads every response's answers (about 0.5 s at 10,000), so the
+    totals are cached under the wave's number of submitted responses and its
+    newest one: a submission or a withdrawal changes the key, and submitted
+    answers are never edited.
+    """
+    stamp = (
+        Response.objects.submitted()
+        .filter(wave=wave)
+        .aggregate(n=Count("pk"), last=Max("pk"))
+    )
+    codes = ",".join(f"{q.pk}" for q in questions)
+    key = f"coding:totals:{wave.pk}:{stamp['n']}:{stamp['last']}:{codes}"
+    totals = cache.get(key)
+    if totals is None:
+        texts = {f"t{q.pk}": KT(f"answers__{q.code}") for q in questions}
+        totals = (
+            Response.objects.submitted()
+            .filter(wave=wave)
+            .annotate(**texts)
+            .aggregate(
+                **{
+                    f"n{q.pk}": Count("pk", filter=Q(**{f"t{q.pk}__gt": ""}))
+                    for q in questions
+                }
+            )
+        )
+        cache.set(key, totals, TOTALS_SECONDS)
+    return totals
+
+
+TOTALS_SECONDS = 24 * 60 * 60
+
+
 def progress(wave: Wave, questions: list[Question], coder) -> list[dict]:
     """Coded (by ``coder``) and total answers, per question."""
     if not questions:
         return []
-    texts = {f"t{q.pk}": KT(f"answers__{q.code}") for q in questions}
-    totals = (
-        Response.objects.submitted()
-        .filter(wave=wave)
-        .annotate(**texts)
-        .aggregate(
-            **{
-                f"n{q.pk}": Count("pk", filter=Q(**{f"t{q.pk}__gt": ""}))
-                for q in questions
-            }
-        )
-    )
+    totals = answer_totals(wave, questions)
     coded = dict(
         Coding.objects.filter(
             question__in=questions, coder=coder, response__status="submitted"

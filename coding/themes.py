@@ -7,6 +7,7 @@ terms and the three answers that load on it most. Nothing is applied: an
 analyst reads them and writes codes.
 """
 
+import warnings
 from dataclasses import dataclass
 
 SEED = 20240
@@ -26,6 +27,7 @@ class SuggestedTheme:
 def themes_suggest(texts: list[str], *, clusters: int = 6) -> list[SuggestedTheme]:
     """Group ``texts`` into up to ``clusters`` themes; examples are indexes into it."""
     from sklearn.decomposition import NMF
+    from sklearn.exceptions import ConvergenceWarning
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     if len(texts) < 2:
@@ -45,7 +47,11 @@ def themes_suggest(texts: list[str], *, clusters: int = 6) -> list[SuggestedThem
         return []
     clusters = max(1, min(clusters, matrix.shape[0] - 1, matrix.shape[1]))
     model = NMF(n_components=clusters, init="nndsvda", random_state=SEED, max_iter=400)
-    weights = model.fit_transform(matrix)
+    with warnings.catch_warnings():
+        # Stopping at max_iter still gives the same groups every time; the
+        # warning would only fill the log.
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        weights = model.fit_transform(matrix)
     terms = vectorizer.get_feature_names_out()
     assigned = weights.argmax(axis=1)
     has_words = weights.max(axis=1) > 0

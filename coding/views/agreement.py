@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -11,9 +12,12 @@ from coding.agreement import cohen_kappa, krippendorff_alpha_nominal
 from coding.answers import codable_questions
 from coding.forms import UNKNOWN_CODE, SampleForm
 from coding.models import Coding, Sample, Settlement
+from survey.models import Response
 from survey.redaction import text_masked
 
 ASSIGN = "coding.assign_double_coding"
+# Each disagreement is a form; a long list would make the page slow to use.
+DISAGREEMENTS_PER_PAGE = 25
 SETTLE = "coding.settle_coding"
 
 
@@ -120,33 +124,15 @@ def agreement_view(model_admin, request, object_id, sample_id):
     codings = sample_codings(sample)
     if request.method == "POST":
         return _settle(request, codebook, sample, codes)
-    responses = {r.pk: r for r in sample.responses.all()}
-    settled = {
-        s.response_id: {c.pk for c in s.codes.all()}
-        for s in Settlement.objects.filter(
-            question=sample.question, response__in=list(responses)
-        ).prefetch_related("codes")
-    }
-    masks = _masks(sample)
-    names = {code.pk: code.name for code in codes}
-    disagreements = []
-    for pk, by_coder in sorted(codings.items()):
-        if len(by_coder) < 2 or len({frozenset(v) for v in by_coder.values()}) == 1:
-            continue
-        response = responses[pk]
-        text = response.answers.get(sample.question.code, "")
-        disagreements.append(
-            {
-                "response": response,
-                "text": text_masked(text, masks.get(pk, [])),
-                "coders": [
-                    (coder, sorted(names[c] for c in by_coder.get(coder.pk, set())))
-                    for coder in coders
-                ],
-                "agreed": set.intersection(*by_coder.values()),
-                "settled": settled.get(pk),
-            }
-        )
+    disagreeing = [
+        pk
+        for pk, by_coder in sorted(codings.items())
+        if len(by_coder) >= 2 and len({frozenset(v) for v in by_coder.values()}) > 1
+    ]
+    page = Paginator(disagreeing, DISAGREEMENTS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    disagreements = _disagreements(sample, list(page), codings, codes, coders)
     context = {
         **model_admin.admin_site.each_context(request),
         "title": f"Agreement: {sample}",
@@ -156,20 +142,52 @@ def agreement_view(model_admin, request, object_id, sample_id):
         "coders": coders,
         "rows": agreement_rows(codes, [c.pk for c in coders], codings),
         "coded_by_all": sum(len(v) == len(coders) for v in codings.values()),
-        "size": len(responses),
+        "size": sample.responses.count(),
         "disagreements": disagreements,
+        "disagreement_count": len(disagreeing),
+        "page": page,
         "codes": codes,
         "can_settle": request.user.has_perm(SETTLE),
     }
     return TemplateResponse(request, "admin/coding/agreement.html", context)
 
 
-def _masks(sample: Sample) -> dict[int, list[tuple[int, int]]]:
+def _disagreements(sample, pks: list[int], codings, codes, coders) -> list[dict]:
+    """One page of disagreements: each answer (masked) beside each coder's codes."""
+    responses = Response.objects.in_bulk(pks)
+    settled = {
+        s.response_id: {c.pk for c in s.codes.all()}
+        for s in Settlement.objects.filter(
+            question=sample.question, response__in=pks
+        ).prefetch_related("codes")
+    }
+    masks = _masks(sample, pks)
+    names = {code.pk: code.name for code in codes}
+    rows = []
+    for pk in pks:
+        by_coder = codings[pk]
+        text = responses[pk].answers.get(sample.question.code, "")
+        rows.append(
+            {
+                "response": responses[pk],
+                "text": text_masked(text, masks.get(pk, [])),
+                "coders": [
+                    (coder, sorted(names[c] for c in by_coder.get(coder.pk, set())))
+                    for coder in coders
+                ],
+                "agreed": set.intersection(*by_coder.values()),
+                "settled": settled.get(pk),
+            }
+        )
+    return rows
+
+
+def _masks(sample: Sample, pks: list[int]) -> dict[int, list[tuple[int, int]]]:
     from coding.models import Redaction
 
     masks: dict[int, list[tuple[int, int]]] = {}
     for pk, start, end in Redaction.objects.filter(
-        question=sample.question, response__in=sample.responses.all()
+        question=sample.question, response__in=pks
     ).values_list("response_id", "start", "end"):
         masks.setdefault(pk, []).append((start, end))
     return masks
@@ -179,6 +197,8 @@ def _settle(request, codebook, sample, codes):
     if not request.user.has_perm(SETTLE):
         raise PermissionDenied
     back = reverse("admin:coding_codebook_agreement", args=[codebook.pk, sample.pk])
+    if request.POST.get("page", "").isdigit():
+        back += f"?page={request.POST['page']}"
     pk = request.POST.get("response", "")
     response = sample.responses.filter(pk=int(pk)).first() if pk.isdigit() else None
     known = {str(code.pk) for code in codes}
