@@ -46,9 +46,25 @@ def test_editors_are_refused_every_coding_page(editor_client, codebook, name):
     assert response.status_code == HTTPStatus.FORBIDDEN
 
 
-def test_editors_cannot_list_codebooks(editor_client, codebook):
-    response = editor_client.get(reverse("admin:coding_codebook_changelist"))
-    assert response.status_code == HTTPStatus.FORBIDDEN
+def test_editors_cannot_list_copy_or_see_agreement(
+    editor_client, analyst, vru_admin, codebook, question
+):
+    answer(question.wave, "Text.")
+    sample = services.sample_assign(
+        question=question,
+        percent=100,
+        seed=1,
+        coders=[analyst, vru_admin],
+        user=analyst,
+    )
+    for url in (
+        reverse("admin:coding_codebook_changelist"),
+        reverse("admin:coding_codebook_copy"),
+        reverse("admin:coding_codebook_agreement", args=[codebook.pk, sample.pk]),
+    ):
+        assert editor_client.get(url).status_code == HTTPStatus.FORBIDDEN
+    posted = editor_client.post(_page(codebook), {"action": "save"})
+    assert posted.status_code == HTTPStatus.FORBIDDEN
 
 
 def test_anonymous_visitors_are_sent_to_sign_in(client, codebook):
