@@ -177,10 +177,10 @@ def progress(wave: Wave, questions: list[Question], coder) -> list[dict]:
     if not questions:
         return []
     totals = answer_totals(wave, questions)
+    # Only submitted responses are ever coded, and a withdrawn one is deleted
+    # with its codings, so no join to the responses is needed.
     coded = dict(
-        Coding.objects.filter(
-            question__in=questions, coder=coder, response__status="submitted"
-        )
+        Coding.objects.filter(question__in=questions, coder=coder)
         .values_list("question_id")
         .annotate(n=Count("id"))
     )

@@ -41,7 +41,13 @@ def _answer(questions, request) -> tuple[Question, Response] | None:
     question = next((q for q in questions if q.code == code), None)
     if question is None or not pk.isdigit():
         return None
-    response = answers_of(question).filter(pk=int(pk)).first()
+    # The search columns are large and unused here.
+    response = (
+        answers_of(question)
+        .defer("search_text", "search_vector")
+        .filter(pk=int(pk))
+        .first()
+    )
     return (question, response) if response is not None else None
 
 
