@@ -1,8 +1,9 @@
 """Suggested themes: the uncoded answers of a question, grouped by their words.
 
 TF-IDF over words and word pairs (scikit-learn's built-in English stop list,
-so nothing is downloaded), then non-negative matrix factorisation with a fixed
-seed: the same answers always give the same groups. Each group lists its top
+so nothing is downloaded), then non-negative matrix factorisation
+(multiplicative updates) with a fixed seed: the same answers always give the
+same groups. Each group lists its top
 terms and the three answers that load on it most. Nothing is applied: an
 analyst reads them and writes codes.
 """
@@ -46,7 +47,15 @@ def themes_suggest(texts: list[str], *, clusters: int = 6) -> list[SuggestedThem
         # Every word was a stop word, or too rare: nothing to group.
         return []
     clusters = max(1, min(clusters, matrix.shape[0] - 1, matrix.shape[1]))
-    model = NMF(n_components=clusters, init="nndsvda", random_state=SEED, max_iter=400)
+    # Multiplicative updates from an NNDSVD start: on 5,000 answers they settle
+    # in a fraction of the iterations coordinate descent takes.
+    model = NMF(
+        n_components=clusters,
+        init="nndsvda",
+        solver="mu",
+        random_state=SEED,
+        max_iter=300,
+    )
     with warnings.catch_warnings():
         # Stopping at max_iter still gives the same groups every time; the
         # warning would only fill the log.
