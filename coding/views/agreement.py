@@ -68,16 +68,18 @@ def samples_view(model_admin, request, object_id):
 def sample_codings(sample: Sample) -> dict[int, dict[int, set[int]]]:
     """{response pk: {coder id: code ids}} for the sample's coders."""
     coder_ids = list(sample.coders.values_list("pk", flat=True))
-    found: dict[int, dict[int, set[int]]] = {}
     codings = Coding.objects.filter(
         question=sample.question,
         response__in=sample.responses.all(),
         coder_id__in=coder_ids,
-    ).prefetch_related("codes")
-    for coding in codings:
-        found.setdefault(coding.response_id, {})[coding.coder_id] = {
-            code.pk for code in coding.codes.all()
-        }
+    )
+    found: dict[int, dict[int, set[int]]] = {}
+    for response_id, coder_id in codings.values_list("response_id", "coder_id"):
+        found.setdefault(response_id, {})[coder_id] = set()
+    for response_id, coder_id, code_id in Coding.codes.through.objects.filter(
+        coding__in=codings
+    ).values_list("coding__response_id", "coding__coder_id", "code_id"):
+        found[response_id][coder_id].add(code_id)
     return found
 
 
