@@ -52,7 +52,8 @@ def _code_columns(wave_ids: list[int]) -> list[tuple[str, str]]:
         (
             code_column_name(code),
             f"1 if the agreed coding holds the code “{code.name}” "
-            f"({code.codebook.wave.slug} codebook); 0 if not",
+            f"({code.codebook.wave.slug} codebook); 0 if not; blank if nobody "
+            "has coded the response",
         )
         for code in codes.order_by("codebook__wave__opens_at", "order", "id")
     ]

@@ -58,7 +58,7 @@ class Column:
             return dict.fromkeys(DICTIONARY_HEADERS, "") | {
                 "column": self.name,
                 "question": self.description,
-                "values": "1 or 0",
+                "values": "1, 0 or blank",
             }
         if question is None:
             return {
