@@ -20,6 +20,7 @@ from findings.release import (
     _sector_of,
 )
 from findings.tally import NO_SECTOR
+from survey.exports.cells import cell_from_text
 
 SECTOR_ORDER = [*SECTORS, OTHER_SECTOR, NOT_ANSWERED]
 
@@ -74,3 +75,34 @@ def themes_add(draft: Draft, themes) -> list[dict | None]:
         else None
         for index, theme in enumerate(themes)
     ]
+
+
+def theme_csv_rows(snapshot: dict, cell_text) -> list[list]:
+    """The coded themes' published figures as rows of the release CSV.
+
+    ``cell_text`` says why a count is not shown; headings are the analyst's
+    words, made safe to open in a spreadsheet.
+    """
+    rows = []
+    for theme in snapshot.get("themes", []):
+        figures = theme.get("figures")
+        if not figures:
+            continue
+        table = cell_from_text(f"Respondents who wrote about: {theme['heading']}")
+        cells = [("All sectors", figures["overall"])] + [
+            (row["label"], row) for row in figures["rows"]
+        ]
+        for label, cell in cells:
+            rows.append(
+                [
+                    "Themes from the written answers",
+                    table,
+                    "",
+                    label,
+                    cell["count"] if cell["count"] is not None else cell_text(cell),
+                    "" if cell["percent"] is None else cell["percent"],
+                    "",
+                    "",
+                ]
+            )
+    return rows

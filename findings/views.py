@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
 from findings.charts import cell_text, percent_chart
+from findings.coded_themes import theme_csv_rows
 from findings.models import FindingsRelease
 from findings.release import OTHER_STATEMENTS, SECTIONS, SECTOR_LABELS
 from vocabulary.choices import Domain
@@ -167,4 +168,5 @@ def release_csv(request, wave_slug):
                     "",
                 ]
             )
+    writer.writerows(theme_csv_rows(snapshot, cell_text))
     return response

@@ -77,3 +77,17 @@ def test_the_published_page_shows_the_theme_table_and_no_answers(
     assert page.status_code == HTTPStatus.OK
     assert "Respondents who wrote about “No time”, by sector" in html
     assert "40 respondents (33%) wrote about this." in html
+
+
+def test_the_release_csv_lists_the_theme_figures(client, release, analyst):
+    code = _code_some(release, analyst, 40)
+    FindingsTheme.objects.create(
+        release=release, heading="=No time", text="Our words.", code=code
+    )
+    release_publish(release=release, user=analyst)
+    url = reverse("findings:csv", kwargs={"wave_slug": release.wave.slug})
+    text = client.get(url).content.decode()
+    assert (
+        "Themes from the written answers,Respondents who wrote about: =No time,"
+        ",All sectors,40,33,," in text
+    )
