@@ -30,6 +30,8 @@ class AuditEvent(models.Model):
         WITHDRAWAL = "withdrawal", "A respondent withdrew their response"
         FINDINGS_PUBLISH = "findings_publish", "Published a findings release"
         FINDINGS_UNPUBLISH = "findings_unpublish", "Unpublished a findings release"
+        CODEBOOK_CHANGE = "codebook_change", "Changed a codebook"
+        REDACTION = "redaction", "Flagged a passage for redaction"
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     user = models.ForeignKey(

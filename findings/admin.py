@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 
+from coding.models import Code
 from findings import services
 from findings.models import FindingsMainPoint, FindingsRelease, FindingsTheme
 from findings.page import release_context
@@ -54,7 +55,18 @@ class FindingsThemeInline(FrozenWhenPublished, admin.StackedInline):
 
     model = FindingsTheme
     extra = 0
-    fields = ["heading", "text", "order"]
+    fields = ["heading", "text", "order", "code"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # Only codes of the release's own wave; none on a new release.
+        if db_field.name == "code":
+            release = request.resolver_match.kwargs.get("object_id")
+            kwargs["queryset"] = (
+                Code.objects.filter(codebook__wave__findings_release=release)
+                if str(release).isdigit()
+                else Code.objects.none()
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class MainPointForm(forms.ModelForm):

@@ -10,6 +10,7 @@ import datetime as dt
 
 from findings.agreement import picture
 from findings.charts import cell_text
+from findings.coded_themes import theme_csv_rows
 from findings.page import SECTION_TITLES, measure_text
 from findings.release import SECTOR_LABELS
 from vocabulary.choices import Domain
@@ -88,6 +89,7 @@ def release_rows(snapshot: dict):
                 _blank(row["base_count"]),
                 "",
             ]
+    yield from theme_csv_rows(snapshot, cell_text)
 
 
 def write_release(out, snapshot: dict, source: str) -> None:

@@ -113,6 +113,17 @@ class FindingsTheme(models.Model):
         help_text="Summarise in your own words. Never quote a respondent."
     )
     order = models.PositiveSmallIntegerField(default=0)
+    # Optional: the release then shows how many respondents' answers carry
+    # the code, and by sector, under the same disclosure control.
+    code = models.ForeignKey(
+        "coding.Code",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="findings_themes",
+        help_text="A code from this wave's codebook: the release then shows "
+        "how many respondents' answers carry it, by sector.",
+    )
 
     class Meta:
         ordering = ["release", "order", "id"]

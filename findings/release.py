@@ -347,9 +347,13 @@ def _cell(draft: Draft, hidden: frozenset[str], key: str, base: str) -> dict:
     return {"count": value, "status": "shown", "percent": percent(value, base_value)}
 
 
-def resolve(draft: Draft) -> dict:
-    """The snapshot body: tables with published counts only, and the measures."""
-    hidden = suppress(draft.figures, draft.relations)
+def resolve(draft: Draft, hidden: frozenset[str] | None = None) -> dict:
+    """The snapshot body: tables with published counts only, and the measures.
+
+    ``hidden`` is ``suppress``'s answer when the caller needs it too.
+    """
+    if hidden is None:
+        hidden = suppress(draft.figures, draft.relations)
     respondents = _cell(draft, hidden, "n", "n")
     tables = []
     for table in draft.tables:

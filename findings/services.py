@@ -8,7 +8,8 @@ from django.utils import timezone
 from audit.models import AuditEvent
 from audit.services import audit_record
 from findings.baseline import measures
-from findings.disclosure import THRESHOLD
+from findings.coded_themes import theme_resolve, themes_add
+from findings.disclosure import THRESHOLD, suppress
 from findings.models import FindingsRelease
 from findings.points import points_render
 from findings.release import (
@@ -111,10 +112,14 @@ def release_snapshot(*, release: FindingsRelease) -> dict:
     wave = release.wave
     questions = question_specs(wave)
     mapped = measures()
-    # The one heavy read, counting every response: on the replica if there is one.
+    # The heavy reads, counting every response: on the replica if there is one.
     with replica_reads():
         tally = tally_for_wave(wave.pk, counted_options(questions, mapped))
-    body = resolve(build(tally, questions, mapped))
+        draft = build(tally, questions, mapped)
+        themes = list(release.themes.select_related("code"))
+        theme_keys = themes_add(draft, themes)
+    hidden = suppress(draft.figures, draft.relations)
+    body = resolve(draft, hidden)
     baseline = baseline_release_for(release)
     if baseline is not None:
         compare(body, baseline.snapshot)
@@ -133,7 +138,12 @@ def release_snapshot(*, release: FindingsRelease) -> dict:
         "summary": release.summary,
         "who_was_asked": release.who_was_asked,
         "themes": [
-            {"heading": t.heading, "text": t.text} for t in release.themes.all()
+            {
+                "heading": t.heading,
+                "text": t.text,
+                "figures": keys and theme_resolve(draft, hidden, keys),
+            }
+            for t, keys in zip(themes, theme_keys, strict=True)
         ],
         "suppression_rule": SUPPRESSION_RULE,
         "baseline": (

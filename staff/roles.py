@@ -42,6 +42,8 @@ ROLES: dict[str, dict[str, list[str]]] = {
             "survey.start_case_study",
             # Findings releases: draft, preview, publish and unpublish.
             "findings.*",
+            # Codebooks, coding, double coding and suggested themes.
+            "coding.*",
         ],
         "exclude": [],
     },

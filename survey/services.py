@@ -23,6 +23,7 @@ from survey.models import (
 )
 from survey.models.drafts import DRAFT_FIELDS, draft_write_if_unchanged
 from survey.models.examples import example_fields
+from survey.redaction import answers_masked, redactions_for
 from survey.routing import answers_pruned
 from throttling.tokens import token_hash, token_new
 
@@ -348,8 +349,13 @@ def response_case_study_start(*, response: Response, user) -> CaseStudy:
         contact = ContactDetails.objects.filter(response=locked).first()
         if contact is None:
             raise NoConsentError
+        # Flagged passages are masked; the stored answers stay as they are.
+        answers = answers_masked(
+            locked.answers,
+            redactions_for(Response.objects.filter(pk=locked.pk)).get(locked.pk),
+        )
         case_study = case_study_draft_from_example(
-            **example_fields(locked, organisation=contact.organisation)
+            **example_fields(locked, answers=answers, organisation=contact.organisation)
         )
         ExampleCaseStudy.objects.create(response=locked, case_study=case_study)
         audit_record(

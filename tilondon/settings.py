@@ -95,6 +95,7 @@ LOCAL_APPS = [
     "casestudies",
     "pages",
     "survey",
+    "coding",
     "findings",
     "roadmap",
     "staff",

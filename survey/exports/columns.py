@@ -17,6 +17,7 @@ from datetime import datetime
 from django.db.models import QuerySet
 
 from survey.exports.cells import cell_from_text
+from survey.exports.extensions import extension_columns
 from survey.models import FREE_TEXT_TYPES, Question, Wave
 from vocabulary.time import LONDON
 
@@ -46,10 +47,19 @@ class Column:
     # Every answer code the code's question had in the waves exported, with
     # the newest label, and the waves that offered each (see columns_for_waves).
     options: list[dict] = field(default_factory=list)
+    # Columns added by an app above the survey (survey/exports/extensions.py).
+    extension: object = None
+    description: str = ""
 
     def describe(self) -> dict[str, str]:
         """This column's row in the data dictionary."""
         question = self.question
+        if self.kind == "extension":
+            return dict.fromkeys(DICTIONARY_HEADERS, "") | {
+                "column": self.name,
+                "question": self.description,
+                "values": "1, 0 or blank",
+            }
         if question is None:
             return {
                 "column": self.name,
@@ -151,6 +161,10 @@ def columns_for_waves(waves: Iterable[Wave]) -> list[Column]:
             columns.append(
                 Column(question.other_key, question, None, "other", waves_list)
             )
+    columns.extend(
+        Column(name, kind="extension", extension=extension, description=description)
+        for extension, name, description in extension_columns(wave_ids)
+    )
     return columns
 
 

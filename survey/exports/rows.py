@@ -13,7 +13,9 @@ from survey.exports.columns import (
     Column,
     iso_london,
 )
+from survey.exports.extensions import extension_cells
 from survey.models import ContactDetails
+from survey.redaction import answers_masked, redactions_for
 
 CHUNK_SIZE = 2000
 ROW_FIELDS = (
@@ -25,6 +27,7 @@ ROW_FIELDS = (
     "collector__name",
     "collector__code",
     "answers",
+    "pk",
 )
 
 
@@ -42,15 +45,22 @@ def export_queryset(queryset: QuerySet) -> QuerySet:
     )
 
 
-def row_builder(columns: list[Column]) -> Callable[[tuple], list]:
+def row_builder(
+    columns: list[Column],
+    masks: dict | None = None,
+    extra: Callable[[int], list] | None = None,
+) -> Callable[[tuple], list]:
     """A function turning one ``export_queryset`` tuple into a row of safe cells.
 
     Work that does not depend on the row (labels, option lists) is done here
-    once, so a row costs little more than reading its answers.
+    once, so a row costs little more than reading its answers. ``masks``
+    (survey/redaction.py) hide flagged passages; ``extra`` gives the cells of
+    columns other apps add (survey/exports/extensions.py).
     """
+    masks = masks or {}
     readers: list[Callable[[dict, str], list]] = []
     index = len(META_COLUMNS) + 1 + len(COLLECTOR_COLUMNS)
-    questions = columns[index:]
+    questions = [c for c in columns[index:] if c.kind != "extension"]
     position = 0
     while position < len(questions):
         column = questions[position]
@@ -90,8 +100,11 @@ def row_builder(columns: list[Column]) -> Callable[[tuple], list]:
             collector,
             collector_code,
             answers,
+            pk,
         ) = values
         answers = answers if isinstance(answers, dict) else {}
+        if pk in masks:
+            answers = answers_masked(answers, masks[pk])
         wave_cell = wave_cells.get(wave)
         if wave_cell is None:
             wave_cell = wave_cells.setdefault(wave, cell_from_answer(wave))
@@ -110,6 +123,8 @@ def row_builder(columns: list[Column]) -> Callable[[tuple], list]:
         ]
         for reader in readers:
             row.extend(reader(answers, wave))
+        if extra is not None:
+            row.extend(extra(pk))
         return row
 
     return build
@@ -162,7 +177,9 @@ def rows_built(
     queryset: QuerySet, columns: list[Column], progress: Callable[[int], None] | None
 ) -> Iterator[list]:
     """Every submitted response of ``queryset`` as a row, a chunk at a time."""
-    build = row_builder(columns)
+    build = row_builder(
+        columns, redactions_for(queryset), extension_cells(queryset, columns)
+    )
     count = 0
     for values in _export_values(queryset):
         yield build(values)

@@ -39,15 +39,18 @@ class ExampleCaseStudy(models.Model):
         return link[0].case_study if link else None
 
 
-def example_fields(response: Response, *, organisation: str) -> dict:
+def example_fields(
+    response: Response, *, answers: dict | None = None, organisation: str
+) -> dict:
     """A response's example as the case-study library's plain keyword arguments.
 
     The survey's answer keys are known here and nowhere else. The example is
     placed where the respondent works (no version asks where it happens: with an
     organisation, a place can identify a small service). The organisation is
-    passed in: the one given with the contact details.
+    passed in: the one given with the contact details; so may the answers (a
+    masked copy), else the response's own.
     """
-    answers = response.answers or {}
+    answers = (response.answers if answers is None else answers) or {}
     return {
         "title": f"Example from survey response {response.reference}",
         "slug": f"survey-{response.reference.lower()}",
