@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+import jinja2
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -100,8 +101,8 @@ INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # django-csp's, with the site-wide policy built once (pages/middleware.py).
-    "pages.middleware.ContentSecurityPolicyMiddleware",
+    # The policy is CONTENT_SECURITY_POLICY, below (docs/decisions/0003).
+    "csp.middleware.CSPMiddleware",
     "pages.middleware.PermissionsPolicyMiddleware",
     # A view that meets an unreachable database answers 503 (pages/outage.py).
     "pages.outage.DatabaseOutageMiddleware",
@@ -145,7 +146,12 @@ TEMPLATES = [
         # survey/jinja2/survey/: the partials live with the app that uses them.
         "DIRS": [],
         "APP_DIRS": True,
-        "OPTIONS": {"autoescape": True},
+        # Under DEBUG (and in tests) a name a partial uses but its context lacks
+        # raises, instead of rendering as nothing.
+        "OPTIONS": {
+            "autoescape": True,
+            "undefined": jinja2.StrictUndefined if DEBUG else jinja2.Undefined,
+        },
     },
 ]
 
