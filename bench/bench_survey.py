@@ -67,7 +67,7 @@ def _start_server(
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "bench.survey_settings",
         "DATABASE_URL": database_url or _database_url(),
-        "DJANGO_DEBUG": "false",
+        "DEBUG": "false",
         # Every simulated respondent shares 127.0.0.1 and few sessions; the
         # limits still count (their cost is measured) but never refuse.
         "SURVEY_STARTS_PER_IP_PER_HOUR": "100000000",

@@ -47,7 +47,7 @@ def _instructions(cwd: Path, database_url: str, surveys: int) -> int:
                 **os.environ,
                 "DATABASE_URL": database_url,
                 "DJANGO_SETTINGS_MODULE": "bench.survey_settings",
-                "DJANGO_DEBUG": "false",
+                "DEBUG": "false",
                 "PYTHONHASHSEED": "0",
                 "PYTHONWARNINGS": "ignore",
             },

@@ -26,9 +26,7 @@ if DJANGO_ENV not in ("development", "production"):
     raise ImproperlyConfigured("DJANGO_ENV must be 'development' or 'production'.")
 PRODUCTION = DJANGO_ENV == "production"
 
-# DEBUG is the name in the README; DJANGO_DEBUG is still read because the
-# benchmark server (bench/bench_survey.py) sets it.
-DEBUG = env.bool("DEBUG", default=env.bool("DJANGO_DEBUG", default=not PRODUCTION))
+DEBUG = env.bool("DEBUG", default=not PRODUCTION)
 
 _DEV_SECRET_KEY = "django-insecure-development-only-key-never-use-in-production"  # noqa: S105
 SECRET_KEY = env.str("SECRET_KEY", default=_DEV_SECRET_KEY)
@@ -367,7 +365,4 @@ SURVEY_EMAILS_PER_SESSION_PER_HOUR = env.int(
 SURVEY_EMAILS_PER_IP_PER_HOUR = env.int("SURVEY_EMAILS_PER_IP_PER_HOUR", default=200)
 # How many proxies in front of the app add to X-Forwarded-For (0: use the
 # connecting address). Behind one load balancer, set 1.
-# SURVEY_TRUSTED_PROXIES is its old name, still read.
-TRUSTED_PROXIES = env.int(
-    "TRUSTED_PROXIES", default=env.int("SURVEY_TRUSTED_PROXIES", default=0)
-)
+TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=0)

@@ -206,9 +206,8 @@ def test_production_refuses_to_start_with_debug_on(production_env):
     [
         ({}, "True"),
         ({"DEBUG": "false"}, "False"),
-        # Still read: the benchmark server sets it.
-        ({"DJANGO_DEBUG": "false"}, "False"),
-        ({"DEBUG": "true", "DJANGO_DEBUG": "false"}, "True"),
+        # The old name is no longer read.
+        ({"DJANGO_DEBUG": "false"}, "True"),
     ],
 )
 def test_debug_flag_is_read_from_debug(variables, expected):
