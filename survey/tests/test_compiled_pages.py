@@ -86,4 +86,4 @@ def test_a_page_view_reads_only_the_draft_with_its_wave(client, open_wave):
     with CaptureQueriesContext(connection) as queries:
         assert client.get(page).status_code == HTTPStatus.OK
     (query,) = queries.captured_queries
-    assert 'FROM "survey_response" INNER JOIN "survey_wave"' in query["sql"]
+    assert '"survey_response" r INNER JOIN "survey_wave" w' in query["sql"]

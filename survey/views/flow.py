@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from survey.models import Question, Response, Wave
+from survey.models.drafts import draft_with_wave
 from survey.respondent import respondent
 from survey.routing import RespondentPath, Step, path_of, steps_build
 
@@ -54,12 +55,7 @@ def wave_and_response(request, wave_slug: str) -> tuple[Wave, Response | None]:
     """
     token = respondent(request).token(wave_slug)
     if token:
-        response = (
-            Response.objects.with_token(token)
-            .filter(wave__slug=wave_slug, wave__is_published=True)
-            .select_related("wave")
-            .first()
-        )
+        response = draft_with_wave(token, wave_slug)
         if response is not None:
             return response.wave, response
     return wave_or_404(wave_slug), None
