@@ -91,8 +91,7 @@ def _start_server(port: int, log) -> subprocess.Popen:
         "ALLOW_CONSOLE_EMAIL_IN_PRODUCTION": "true",
         "DATABASE_URL": _database_url(),
     }
-    for name in ("DEBUG", "DJANGO_DEBUG"):
-        env.pop(name, None)
+    env.pop("DEBUG", None)
     # Production redirects plain HTTP: the health check says it came over HTTPS.
     return gunicorn_start(
         port,

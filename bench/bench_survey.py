@@ -60,14 +60,12 @@ def _database_url() -> str:
     )
 
 
-def _start_server(
-    port: int, cwd: Path = BASE_DIR, database_url: str = ""
-) -> subprocess.Popen:
+def _start_server(port: int) -> subprocess.Popen:
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "bench.survey_settings",
-        "DATABASE_URL": database_url or _database_url(),
-        "DJANGO_DEBUG": "false",
+        "DATABASE_URL": _database_url(),
+        "DEBUG": "false",
         # Every simulated respondent shares 127.0.0.1 and few sessions; the
         # limits still count (their cost is measured) but never refuse.
         "SURVEY_STARTS_PER_IP_PER_HOUR": "100000000",
@@ -76,9 +74,7 @@ def _start_server(
     }
     # Keep-alive longer than the default 2 s, so a connection is not closed just
     # as the next request is sent on it (a failed request, not a cost).
-    return gunicorn_start(
-        port, env, threads=8, extra_args=("--keep-alive", "30"), cwd=cwd
-    )
+    return gunicorn_start(port, env, threads=8, extra_args=("--keep-alive", "30"))
 
 
 def _locust(port: int, user_class: str, seconds: int, workdir: Path, env: dict):

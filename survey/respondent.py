@@ -12,16 +12,11 @@ from django.conf import settings
 from django.core import signing
 from django.utils.cache import patch_vary_headers
 
-from survey.models import Response
 from throttling.tokens import token_hash, token_new
 
 COOKIE_NAME = "til_survey"
 COOKIE_PATH = "/survey/"
 SALT = "survey.respondent"
-# Where the session kept the same facts before this cookie (read once, then
-# carried over, so a draft begun before the change is still this browser's).
-LEGACY_TOKENS_KEY = "survey_tokens"
-LEGACY_SUBMITTED_KEY = "survey_submitted"
 # A browser holds a draft in a few waves at most; more would only grow the cookie.
 MOST_WAVES = 10
 
@@ -38,12 +33,7 @@ class RespondentCookie:
     def from_request(cls, request) -> "RespondentCookie":
         """The cookie the request carries, or an empty one if missing or tampered."""
         value = request.COOKIES.get(COOKIE_NAME)
-        if value:
-            return cls.from_value(value)
-        cookie = cls()
-        if settings.SESSION_COOKIE_NAME in request.COOKIES:
-            cookie._carry_over(request.session)
-        return cookie
+        return cls.from_value(value) if value else cls()
 
     @classmethod
     def from_value(cls, value: str) -> "RespondentCookie":
@@ -60,27 +50,6 @@ class RespondentCookie:
             return cls(drafts, str(data.get("browser", "")))
         except (signing.BadSignature, KeyError, TypeError, AttributeError):
             return cls()
-
-    def _carry_over(self, session) -> None:
-        """Take the drafts a session held before this cookie existed."""
-        tokens = session.get(LEGACY_TOKENS_KEY) or {}
-        if not tokens:
-            return
-        submitted = session.pop(LEGACY_SUBMITTED_KEY, None) or []
-        # Out of the session table, which kept them as typed.
-        session.pop(LEGACY_TOKENS_KEY, None)
-        # Which of the session's drafts it submitted: by response id there.
-        submitted_hashes = set(
-            Response.objects.filter(pk__in=submitted).values_list(
-                "resume_token_hash", flat=True
-            )
-        )
-        for slug, token in tokens.items():
-            self.drafts[slug] = {
-                "token": token,
-                "submitted": token_hash(token) in submitted_hashes,
-            }
-        self.changed = True
 
     def token(self, wave_slug: str) -> str | None:
         """This browser's resume token for a wave, if any."""

@@ -3,7 +3,9 @@
 A section is one page, except that a question routed on an answer given on the
 same page starts a follow-on page, so routing works without JavaScript. The
 case-study contact page follows the examples section for respondents who have
-an example to share.
+an example to share. ``path_of`` applies routing to the pages once per request,
+as a ``RespondentPath`` the page, its back link and its next link all read.
+Pure: no queries, tested without the database (survey/tests/test_path.py).
 """
 
 from collections.abc import Iterable
@@ -97,3 +99,61 @@ def steps_build(sections: list[Section], questions: list[Question]) -> list[Step
                 Step(CONTACT_STEP_KEY, section, number, len(parts) + 1, is_contact=True)
             )
     return steps
+
+
+@dataclass(frozen=True)
+class RespondentPath:
+    """A respondent's way through a wave: the pages and questions their answers show.
+
+    Worked out once per request from the answers (``path_of``); the page, its
+    back link and its next link all read it, so routing is applied once.
+    """
+
+    steps: tuple[Step, ...]  # every possible page, in order
+    shown: tuple[Step, ...]  # the pages routing shows, in order
+    questions: dict[str, tuple[Question, ...]]  # each shown page's shown questions
+
+    def step(self, key: str) -> Step | None:
+        """The possible page with this key, shown or not."""
+        return next((s for s in self.steps if s.key == key), None)
+
+    def is_shown(self, step: Step) -> bool:
+        """True when routing shows this page."""
+        return step.key in self.questions
+
+    def questions_on(self, step: Step) -> tuple[Question, ...]:
+        """The questions routing shows on a page (none if the page is hidden)."""
+        return self.questions.get(step.key, ())
+
+    def following(self, step: Step) -> Step | None:
+        """The next page shown after this one (shown or not), or None at the end."""
+        position = self.steps.index(step)
+        return next((s for s in self.steps[position + 1 :] if self.is_shown(s)), None)
+
+    def previous(self, step: Step) -> Step | None:
+        """The shown page before this one, or None on the first."""
+        position = self.shown.index(step) if step in self.shown else 0
+        return self.shown[position - 1] if position > 0 else None
+
+    def after(self, last_step: str) -> Step | None:
+        """Where a respondent who last saved ``last_step`` carries on.
+
+        The page after it, the first page if it is not (or no longer) shown, or
+        None when it was the last page (check answers comes next).
+        """
+        keys = [s.key for s in self.shown]
+        if last_step not in keys:
+            return self.shown[0]
+        position = keys.index(last_step) + 1
+        return self.shown[position] if position < len(self.shown) else None
+
+
+def path_of(steps: Iterable[Step], answers: dict) -> RespondentPath:
+    """Apply routing to a wave's pages once, for one respondent's answers."""
+    steps = tuple(steps)
+    questions: dict[str, tuple[Question, ...]] = {}
+    for step in steps:
+        if step.is_shown(answers):
+            questions[step.key] = tuple(step.shown_questions(answers))
+    shown = tuple(s for s in steps if s.key in questions)
+    return RespondentPath(steps=steps, shown=shown, questions=questions)

@@ -21,13 +21,24 @@ from survey.models import (
     Response,
     Wave,
 )
-from survey.models.drafts import DRAFT_FIELDS, draft_write_if_unchanged
 from survey.models.examples import example_fields
 from survey.redaction import answers_masked, redactions_for
 from survey.routing import answers_pruned
 from throttling.tokens import token_hash, token_new
 
 logger = logging.getLogger(__name__)
+
+# What saving a page of a draft writes. Not the search text (nor so its
+# vector): that is built once, at submission.
+DRAFT_FIELDS = (
+    "answers",
+    "sector",
+    "boroughs",
+    "organisation",
+    "last_step",
+    "saved_after_close_at",
+    "updated_at",
+)
 
 
 class WaveClosedError(Exception):
@@ -95,7 +106,8 @@ def response_save_answers(
     if not response.is_submitted and response.pk:
         read_at = response.updated_at
         closed = _draft_merge(response, **page)
-        if draft_write_if_unchanged(response, read_at):
+        unchanged = Response.objects.drafts().filter(pk=response.pk, updated_at=read_at)
+        if unchanged.update(**{name: getattr(response, name) for name in DRAFT_FIELDS}):
             if closed:
                 raise WaveClosedError
             return response
@@ -108,7 +120,6 @@ def response_save_answers(
         if locked.is_submitted:
             return locked
         closed = _draft_merge(locked, **page)
-        # Not the search text (nor so its vector): built once, at submission.
         locked.save(update_fields=list(DRAFT_FIELDS))
     if closed:
         raise WaveClosedError

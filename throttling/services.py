@@ -105,7 +105,7 @@ def client_ip(request: HttpRequest) -> str:
     """The client's address, trusting as many X-Forwarded-For hops as proxies.
 
     One rule for the whole site: rate limits and the staff sign-in lockout
-    (TRUSTED_PROXIES, or its old name SURVEY_TRUSTED_PROXIES, in the environment).
+    (TRUSTED_PROXIES in the environment).
     """
     proxies = settings.TRUSTED_PROXIES
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")

@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+import jinja2
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -25,9 +26,7 @@ if DJANGO_ENV not in ("development", "production"):
     raise ImproperlyConfigured("DJANGO_ENV must be 'development' or 'production'.")
 PRODUCTION = DJANGO_ENV == "production"
 
-# DEBUG is the name in the README; DJANGO_DEBUG is still read because the
-# benchmark server (bench/bench_survey.py) sets it.
-DEBUG = env.bool("DEBUG", default=env.bool("DJANGO_DEBUG", default=not PRODUCTION))
+DEBUG = env.bool("DEBUG", default=not PRODUCTION)
 
 _DEV_SECRET_KEY = "django-insecure-development-only-key-never-use-in-production"  # noqa: S105
 SECRET_KEY = env.str("SECRET_KEY", default=_DEV_SECRET_KEY)
@@ -109,8 +108,8 @@ MIDDLEWARE = [
     # files are already compressed by WhiteNoise, above). Django adds random
     # bytes to each gzipped response against BREACH.
     "django.middleware.gzip.GZipMiddleware",
-    # django-csp's, with the site-wide policy built once (pages/middleware.py).
-    "pages.middleware.ContentSecurityPolicyMiddleware",
+    # The policy is CONTENT_SECURITY_POLICY, below (docs/decisions/0003).
+    "csp.middleware.CSPMiddleware",
     "pages.middleware.PermissionsPolicyMiddleware",
     # A view that meets an unreachable database answers 503 (pages/outage.py).
     "pages.outage.DatabaseOutageMiddleware",
@@ -154,7 +153,12 @@ TEMPLATES = [
         # survey/jinja2/survey/: the partials live with the app that uses them.
         "DIRS": [],
         "APP_DIRS": True,
-        "OPTIONS": {"autoescape": True},
+        # Under DEBUG (and in tests) a name a partial uses but its context lacks
+        # raises, instead of rendering as nothing.
+        "OPTIONS": {
+            "autoescape": True,
+            "undefined": jinja2.StrictUndefined if DEBUG else jinja2.Undefined,
+        },
     },
 ]
 
@@ -377,10 +381,7 @@ SURVEY_EMAILS_PER_SESSION_PER_HOUR = env.int(
 SURVEY_EMAILS_PER_IP_PER_HOUR = env.int("SURVEY_EMAILS_PER_IP_PER_HOUR", default=200)
 # How many proxies in front of the app add to X-Forwarded-For (0: use the
 # connecting address). Behind one load balancer, set 1.
-# SURVEY_TRUSTED_PROXIES is its old name, still read.
-TRUSTED_PROXIES = env.int(
-    "TRUSTED_PROXIES", default=env.int("SURVEY_TRUSTED_PROXIES", default=0)
-)
+TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=0)
 
 # ------------------------------------------------------------------------------
 # Production topology and hardening (deploy/, docs/operations.md)

@@ -2,13 +2,18 @@
 
 import os
 
+import jinja2
+
 from tilondon.settings import *  # noqa: F403
-from tilondon.settings import DATABASES, STORAGES
+from tilondon.settings import DATABASES, STORAGES, TEMPLATES
 
 # One test database per process, so parallel runs (xdist workers, or two
 # developers' runs on one embedded server) never share or drop each other's.
 DATABASES["default"]["TEST"] = {"NAME": f"test_tilondon_{os.getpid()}"}
 DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+# Whatever DEBUG says: an undefined name in a Jinja2 partial fails the test.
+TEMPLATES[1]["OPTIONS"]["undefined"] = jinja2.StrictUndefined
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -8,12 +8,12 @@ from urllib.parse import quote
 
 import pytest
 from csp.decorators import csp_update
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse
 from django.urls import reverse
 
-from pages.middleware import ContentSecurityPolicyMiddleware
 from survey.tests.factories import wave_with_questionnaire
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +41,7 @@ def test_content_security_policy_allows_only_what_is_named(client):
     }
 
 
-def test_the_policy_built_once_follows_a_changed_setting(client, settings):
+def test_the_policy_follows_a_changed_setting(client, settings):
     client.get(reverse("pages:home"))
     settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": ["'self'"]}}
     assert client.get(reverse("pages:home"))["Content-Security-Policy"] == (
@@ -54,12 +54,12 @@ def test_a_view_that_changes_the_policy_still_gets_its_own(rf):
     def view(request):
         return HttpResponse("ok")
 
-    response = ContentSecurityPolicyMiddleware(view)(rf.get("/"))
+    response = CSPMiddleware(view)(rf.get("/"))
     assert (
         "img-src 'self' data: https://example.org"
         in response["Content-Security-Policy"]
     )
-    plain = ContentSecurityPolicyMiddleware(lambda r: HttpResponse("ok"))(rf.get("/"))
+    plain = CSPMiddleware(lambda r: HttpResponse("ok"))(rf.get("/"))
     assert "example.org" not in plain["Content-Security-Policy"]
 
 
@@ -206,9 +206,8 @@ def test_production_refuses_to_start_with_debug_on(production_env):
     [
         ({}, "True"),
         ({"DEBUG": "false"}, "False"),
-        # Still read: the benchmark server sets it.
-        ({"DJANGO_DEBUG": "false"}, "False"),
-        ({"DEBUG": "true", "DJANGO_DEBUG": "false"}, "True"),
+        # The old name is no longer read.
+        ({"DJANGO_DEBUG": "false"}, "True"),
     ],
 )
 def test_debug_flag_is_read_from_debug(variables, expected):

@@ -42,21 +42,41 @@ def test_navigation_marks_only_the_current_section(client):
 
 
 def test_shell_links_follow_the_script_prefix_in_use(client):
-    # The links are reversed once per prefix, not once per process.
     client.get("/privacy/")
     set_script_prefix("/til/")
     try:
         prefixed = client.get("/privacy/").content.decode()
     finally:
         set_script_prefix("/")
-    assert 'href="/til/accessibility/"' in prefixed
-    assert 'href="/til/"' in prefixed
+    for href in ("/til/", "/til/accessibility/", "/til/survey/", "/til/roadmap/"):
+        assert f'href="{href}"' in prefixed
     plain = client.get("/privacy/").content.decode()
     assert 'href="/accessibility/"' in plain and "/til/" not in plain
 
 
+def test_an_edit_to_the_shell_shows_on_the_next_page(client, settings):
+    client.get("/privacy/")
+    engine = settings.TEMPLATES[0]
+    edited = {"includes/phase_banner.html": "<p>An edited phase banner</p>"}
+    settings.TEMPLATES = [
+        {
+            **engine,
+            "APP_DIRS": False,
+            "OPTIONS": {
+                **engine["OPTIONS"],
+                "loaders": [
+                    ("django.template.loaders.locmem.Loader", edited),
+                    "django.template.loaders.filesystem.Loader",
+                    "django.template.loaders.app_directories.Loader",
+                ],
+            },
+        },
+        *settings.TEMPLATES[1:],
+    ]
+    assert "An edited phase banner" in client.get("/privacy/").content.decode()
+
+
 def test_the_shell_follows_the_static_files_setting(client, settings):
-    # The shell is rendered once per process and setting, not once per page.
     client.get("/privacy/")
     settings.STATIC_URL = "/assets/"
     html = client.get("/privacy/").content.decode()

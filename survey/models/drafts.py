@@ -1,12 +1,13 @@
-"""The two statements every survey page makes, written once per process.
+"""The read every survey page makes: a browser's draft with its wave, in one query.
 
-Each page after the start reads the browser's draft with its wave, and each
-page posted writes the draft back. Through the ORM, building and compiling
-those two statements cost more server CPU than PostgreSQL spends running them
-(issue 15, docs/decisions/0011). Here their SQL is written once, from the
-models' own field lists, so a new field is read and written like any other;
-values go through the fields' own converters and preparation, as the ORM's
-would. ``survey/tests/test_drafts.py`` checks both against the ORM.
+Through the ORM, building and compiling this ``select_related`` query costs
+more server CPU than PostgreSQL spends running it, on every request of the
+survey (docs/performance-survey.md measures it). So its SQL is written once
+per process, every name taken from the models' ``_meta``, and its rows become
+instances through ``Model.from_db`` and each field's ``from_db_value``, as the
+ORM makes them. The page's write stays a plain ORM ``update()``
+(survey/services.py). ``survey/tests/test_drafts.py`` checks the read against
+the ORM, field by field.
 """
 
 from functools import cache
@@ -17,99 +18,54 @@ from survey.models.responses import Response
 from survey.models.waves import Wave
 from throttling.tokens import token_hash
 
-quote = connection.ops.quote_name
 
-# What saving a page of a draft writes.
-DRAFT_FIELDS = (
-    "answers",
-    "sector",
-    "boroughs",
-    "organisation",
-    "last_step",
-    "saved_after_close_at",
-    "updated_at",
-)
+def _concrete_fields(model) -> list:
+    return [field for field in model._meta.get_fields() if field.concrete]
 
 
-class _Columns:
-    """A model's concrete fields, their attribute names and read converters."""
-
-    def __init__(self, model, alias: str):
-        self.model = model
-        self.fields = list(model._meta.concrete_fields)
-        self.attnames = [field.attname for field in self.fields]
-        self.sql = [f"{alias}.{quote(field.column)}" for field in self.fields]
-        self.converters = [
-            (index, field.get_db_converters(connection), field.cached_col)
-            for index, field in enumerate(self.fields)
-            if field.get_db_converters(connection)
-        ]
-
-    def instance(self, values: list):
-        """A model instance from its row, converted as the ORM converts it."""
-        for index, converters, expression in self.converters:
-            for converter in converters:
-                values[index] = converter(values[index], expression, connection)
-        return self.model.from_db(connection.alias, self.attnames, values)
+def _instance(model, fields: list, values: tuple):
+    """A model instance from its columns, each value converted as the ORM would."""
+    values = [
+        field.from_db_value(value, None, connection)
+        if hasattr(field, "from_db_value")
+        else value
+        for field, value in zip(fields, values, strict=True)
+    ]
+    return model.from_db(connection.alias, [f.attname for f in fields], values)
 
 
 @cache
-def _draft_read():
-    response, wave = _Columns(Response, "r"), _Columns(Wave, "w")
-    # Names from the models' metadata; the token's hash and the slug are parameters.
-    columns = ", ".join(response.sql + wave.sql)
-    tables = (
-        f"{quote(Response._meta.db_table)} r INNER JOIN {quote(Wave._meta.db_table)} w"
+def _draft_read() -> tuple[str, list, list]:
+    quote = connection.ops.quote_name
+    responses, waves = _concrete_fields(Response), _concrete_fields(Wave)
+
+    def column(alias: str, model, name: str) -> str:
+        return f"{alias}.{quote(model._meta.get_field(name).column)}"
+
+    columns = ", ".join(
+        [f"r.{quote(f.column)}" for f in responses]
+        + [f"w.{quote(f.column)}" for f in waves]
     )
-    where = "r.resume_token_hash = %s AND w.slug = %s AND w.is_published"
-    sql = f"SELECT {columns} FROM {tables} ON r.wave_id = w.id WHERE {where}"  # noqa: S608
-    return sql, response, wave
+    # Names from the models' metadata; the token's hash and the slug are parameters.
+    sql = (
+        f"SELECT {columns} FROM {quote(Response._meta.db_table)} r "  # noqa: S608
+        f"INNER JOIN {quote(Wave._meta.db_table)} w "
+        f"ON {column('r', Response, 'wave')} = {column('w', Wave, 'id')} "
+        f"WHERE {column('r', Response, 'resume_token_hash')} = %s "
+        f"AND {column('w', Wave, 'slug')} = %s "
+        f"AND {column('w', Wave, 'is_published')}"
+    )
+    return sql, responses, waves
 
 
 def draft_with_wave(token: str, wave_slug: str) -> Response | None:
     """A token's response to a published wave, its wave read in the same query."""
-    sql, response_columns, wave_columns = _draft_read()
+    sql, responses, waves = _draft_read()
     with connection.cursor() as cursor:
         cursor.execute(sql, [token_hash(token), wave_slug])
         row = cursor.fetchone()
     if row is None:
         return None
-    split = len(response_columns.fields)
-    response = response_columns.instance(list(row[:split]))
-    response.wave = wave_columns.instance(list(row[split:]))
+    response = _instance(Response, responses, row[: len(responses)])
+    response.wave = _instance(Wave, waves, row[len(responses) :])
     return response
-
-
-@cache
-def _draft_write():
-    fields = [Response._meta.get_field(name) for name in DRAFT_FIELDS]
-    assignments = ", ".join(f"{quote(field.column)} = %s" for field in fields)
-    # Names from the models' metadata; every value is a parameter.
-    where = "id = %s AND status = %s AND updated_at = %s"
-    sql = f"UPDATE {quote(Response._meta.db_table)} SET {assignments} WHERE {where}"  # noqa: S608
-    return sql, fields
-
-
-def draft_write_if_unchanged(draft: Response, read_at) -> bool:
-    """Write a draft's page fields if it is still the draft read at ``read_at``.
-
-    False if another request saved or submitted it meantime (the caller then
-    merges again under a lock).
-    """
-    sql, fields = _draft_write()
-    values = [
-        field.get_db_prep_save(getattr(draft, field.attname), connection)
-        for field in fields
-    ]
-    updated_at = Response._meta.get_field("updated_at")
-    with connection.cursor() as cursor:
-        cursor.execute(
-            sql,
-            [
-                *values,
-                draft.pk,
-                Response.Status.DRAFT.value,
-                updated_at.get_db_prep_value(read_at, connection),
-            ],
-        )
-        return cursor.rowcount == 1

@@ -7,8 +7,9 @@ from django.template import engines
 from django.urls import reverse
 
 from survey.models import FREE_TEXT_TYPES, Question, Response
+from survey.routing import path_of
 from survey.tests.factories import browser_token
-from survey.views.flow import shown_steps, step_url, wave_steps
+from survey.views.flow import step_url, wave_steps
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +51,7 @@ def _former_sections(wave, response) -> list[dict]:
     answers = response.answers
     details = getattr(response, "contact_details", None)
     sections: list[dict] = []
-    for page in shown_steps(steps, answers):
+    for page in path_of(steps, answers).shown:
         if not sections or sections[-1]["section"] != page.section:
             sections.append({"section": page.section, "rows": []})
         change_url = step_url(wave, page, change=True)

@@ -15,7 +15,7 @@ from survey.tests.factories import (
     ResponseFactory,
     WaveFactory,
 )
-from survey.tests.test_views import _step, _token
+from survey.tests.journey import step_url, token_of
 
 pytestmark = pytest.mark.django_db
 
@@ -57,8 +57,8 @@ def test_attribution_survives_save_resume_in_a_fresh_browser_and_submit(
 ):
     collector = CollectorFactory(wave=open_wave, name="Directors of Public Health")
     _start_via(client, open_wave, collector.code)
-    client.post(_step(open_wave, "consent"), {"consent": "on", "action": "save"})
-    token = _token(client, open_wave)
+    client.post(step_url(open_wave, "consent"), {"consent": "on", "action": "save"})
+    token = token_of(client, open_wave)
     assert Response.objects.get().collector == collector
 
     other = Client()
@@ -100,7 +100,7 @@ def test_a_bad_code_never_blocks_and_records_a_direct_response(client, open_wave
     response = client.post(
         reverse("survey:begin", args=[open_wave.slug]), {"website": "", "via": code}
     )
-    assert response["Location"] == _step(open_wave, "consent")
+    assert response["Location"] == step_url(open_wave, "consent")
     assert Response.objects.get().collector is None
 
 

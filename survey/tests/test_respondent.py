@@ -81,23 +81,6 @@ def test_only_the_browser_that_submitted_sees_the_reference(open_wave):
     assert reference not in other.get(confirmation).content.decode()
 
 
-def test_a_draft_begun_under_the_session_is_still_this_browsers(client, open_wave):
-    # Before the cookie, the session held the token as typed; a respondent part
-    # way through at the change carries on, and the token leaves the session.
-    draft_page = begin_draft(Client(), open_wave)
-    response = Response.objects.get()
-    token = "a-token-from-before-the-cookie"
-    Response.objects.filter(pk=response.pk).update(resume_token_hash=token_hash(token))
-    session = client.session
-    session["survey_tokens"] = {open_wave.slug: token}
-    session["survey_submitted"] = []
-    session.save()
-    client.cookies["sessionid"] = session.session_key
-    assert client.get(draft_page).status_code == HTTPStatus.OK
-    assert browser_token(client, open_wave) == token
-    assert "survey_tokens" not in Session.objects.get().get_decoded()
-
-
 def test_the_cookie_keeps_the_latest_waves_only():
     cookie = RespondentCookie()
     for number in range(MOST_WAVES + 3):

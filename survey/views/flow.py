@@ -13,7 +13,7 @@ from django.urls import reverse
 from survey.models import Question, Response, Wave
 from survey.models.drafts import draft_with_wave
 from survey.respondent import respondent
-from survey.routing import Step, steps_build
+from survey.routing import RespondentPath, Step, path_of, steps_build
 
 # Each process keeps every wave's compiled pages and questions, rebuilt when
 # the wave's structure version (read with the wave) changes: every survey
@@ -126,11 +126,6 @@ def not_open_page(
     )
 
 
-def shown_steps(steps: list[Step], answers: dict) -> list[Step]:
-    """The pages routing shows, given the answers."""
-    return [step for step in steps if step.is_shown(answers)]
-
-
 def step_url(wave: Wave, step: Step, change: bool = False) -> str:
     """The address of a page (with ?change=1 from check answers)."""
     if step.is_contact:
@@ -140,10 +135,9 @@ def step_url(wave: Wave, step: Step, change: bool = False) -> str:
     return url + ("?change=1" if change else "")
 
 
-def next_url(wave: Wave, steps: list[Step], step: Step, answers: dict, change: bool):
+def next_url(wave: Wave, path: RespondentPath, step: Step, change: bool) -> str:
     """Where Continue goes from a page."""
-    position = next(i for i, s in enumerate(steps) if s.key == step.key)
-    following = next((s for s in steps[position + 1 :] if s.is_shown(answers)), None)
+    following = path.following(step)
     if following and (not change or following.section == step.section):
         # In change mode, a follow-on page of the same section (now routed in)
         # comes before returning to check answers.
@@ -151,29 +145,23 @@ def next_url(wave: Wave, steps: list[Step], step: Step, answers: dict, change: b
     return reverse("survey:check", args=[wave.slug])
 
 
-def back_url(wave: Wave, steps: list[Step], step: Step, answers: dict, change: bool):
+def back_url(wave: Wave, path: RespondentPath, step: Step, change: bool) -> str:
     """Where the Back link of a page goes."""
     if change:
         return reverse("survey:check", args=[wave.slug])
-    shown = shown_steps(steps, answers)
-    keys = [s.key for s in shown]
-    position = keys.index(step.key) if step.key in keys else 0
-    if position <= 0:
+    previous = path.previous(step)
+    if previous is None:
         return reverse("survey:wave_start", args=[wave.slug])
-    return step_url(wave, shown[position - 1])
+    return step_url(wave, previous)
 
 
 def resume_url(wave: Wave, response: Response) -> str:
     """The page after the last one saved (or check answers)."""
     steps, _ = wave_steps(wave)
-    shown = shown_steps(steps, response.answers)
-    keys = [s.key for s in shown]
-    if response.last_step in keys:
-        position = keys.index(response.last_step) + 1
-        if position >= len(shown):
-            return reverse("survey:check", args=[wave.slug])
-        return step_url(wave, shown[position])
-    return step_url(wave, shown[0])
+    following = path_of(steps, response.answers).after(response.last_step)
+    if following is None:
+        return reverse("survey:check", args=[wave.slug])
+    return step_url(wave, following)
 
 
 def draft_required(view):

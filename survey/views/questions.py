@@ -12,7 +12,7 @@ from survey.forms import (
     SectionForm,
 )
 from survey.models import Question, Response
-from survey.routing import CONTACT_STEP_KEY, Step
+from survey.routing import CONTACT_STEP_KEY, Step, path_of
 from survey.views.flow import (
     back_url,
     draft_required,
@@ -27,14 +27,14 @@ from survey.views.flow import (
 def step(request, wave, response, step_key):
     """One page of questions; Continue saves the answers to the draft."""
     steps, questions = wave_steps(wave)
-    page = next((s for s in steps if s.key == step_key and not s.is_contact), None)
-    if page is None:
+    path = path_of(steps, response.answers)
+    page = path.step(step_key)
+    if page is None or page.is_contact:
         raise Http404("No such page in this survey.")
-    answers = response.answers
     change = request.GET.get("change") == "1"
-    if not page.is_shown(answers):
-        return redirect(next_url(wave, steps, page, answers, change))
-    page_questions = page.shown_questions(answers)
+    if not path.is_shown(page):
+        return redirect(next_url(wave, path, page, change))
+    page_questions = list(path.questions_on(page))
     saved_with_errors = False
     if request.method == "POST":
         form = SectionForm(request.POST, questions=page_questions)
@@ -61,13 +61,15 @@ def step(request, wave, response, step_key):
         if valid and request.POST.get("action") == "save":
             return redirect("survey:save", wave_slug=wave.slug)
         if valid:
-            return redirect(next_url(wave, steps, page, response.answers, change))
+            # The answers just saved may route pages in or out.
+            after = path_of(steps, response.answers)
+            return redirect(next_url(wave, after, page, change))
         saved_with_errors = request.POST.get("action") == "save"
     else:
         if not wave.is_open():
             return not_open_page(request, wave)
         form = SectionForm(
-            initial=SectionForm.initial_from(page_questions, answers),
+            initial=SectionForm.initial_from(page_questions, response.answers),
             questions=page_questions,
         )
     return render(
@@ -78,7 +80,7 @@ def step(request, wave, response, step_key):
             "page": page,
             "form": form,
             "total_sections": steps[-1].number,
-            "back_url": back_url(wave, steps, page, answers, change),
+            "back_url": back_url(wave, path, page, change),
             "change": change,
             "saved_with_errors": saved_with_errors,
         },
@@ -124,10 +126,11 @@ def contact(request, wave, response):
             status=HTTPStatus.FORBIDDEN,
         )
     steps, _ = wave_steps(wave)
-    page = next(s for s in steps if s.key == CONTACT_STEP_KEY)
+    path = path_of(steps, response.answers)
+    page = path.step(CONTACT_STEP_KEY)
     change = request.GET.get("change") == "1"
-    if not page.is_shown(response.answers):
-        return redirect(next_url(wave, steps, page, response.answers, change))
+    if not path.is_shown(page):
+        return redirect(next_url(wave, path, page, change))
     existing = getattr(response, "contact_details", None)
     if request.method == "POST":
         form = ContactChoiceForm(request.POST)
@@ -141,7 +144,7 @@ def contact(request, wave, response):
             services.contact_details_save(
                 response=response, details=details, step_key=page.key
             )
-            return redirect(next_url(wave, steps, page, response.answers, change))
+            return redirect(next_url(wave, path, page, change))
     else:
         initial = {}
         if existing:
@@ -164,7 +167,7 @@ def contact(request, wave, response):
             "page": page,
             "form": form,
             "total_sections": steps[-1].number,
-            "back_url": back_url(wave, steps, page, response.answers, change),
+            "back_url": back_url(wave, path, page, change),
             "change": change,
         },
     )

@@ -13,12 +13,12 @@ from survey.forms import (
 )
 from survey.models import free_text_keys_of
 from survey.respondent import respondent
+from survey.routing import path_of
 from survey.views.flow import (
     already_submitted_page,
     browser_token,
     draft_required,
     not_open_page,
-    shown_steps,
     step_url,
     submitted_here,
     wave_and_response,
@@ -46,9 +46,10 @@ def check(request, wave, response):
         return not_open_page(request, wave)
     steps, _ = wave_steps(wave)
     answers = response.answers
+    path = path_of(steps, answers)
     sections = []
     contact_details = getattr(response, "contact_details", None)
-    for page in shown_steps(steps, answers):
+    for page in path.shown:
         if not sections or sections[-1]["section"] != page.section:
             sections.append(
                 {"section": page.section, "title": page.section.title, "rows": []}
@@ -64,7 +65,7 @@ def check(request, wave, response):
                 )
             )
             continue
-        for question in page.shown_questions(answers):
+        for question in path.questions_on(page):
             sections[-1]["rows"].append(
                 AnswerRow(
                     question.text,

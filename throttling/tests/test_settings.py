@@ -13,11 +13,7 @@ READ_SETTING = (
 
 
 def _trusted_proxies(**environment) -> int:
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in ("TRUSTED_PROXIES", "SURVEY_TRUSTED_PROXIES")
-    }
+    env = {key: value for key, value in os.environ.items() if key != "TRUSTED_PROXIES"}
     # A database address, so reading the settings starts no embedded server.
     env |= {"DATABASE_URL": "postgres://nobody@localhost/none", **environment}
     result = subprocess.run(  # noqa: S603 - this interpreter, fixed code
@@ -35,9 +31,9 @@ def _trusted_proxies(**environment) -> int:
     [
         ({}, 0),
         ({"TRUSTED_PROXIES": "1"}, 1),
-        ({"SURVEY_TRUSTED_PROXIES": "2"}, 2),
-        ({"TRUSTED_PROXIES": "1", "SURVEY_TRUSTED_PROXIES": "2"}, 1),
+        # The old name is no longer read.
+        ({"SURVEY_TRUSTED_PROXIES": "2"}, 0),
     ],
 )
-def test_the_old_name_still_sets_the_proxies_the_new_one_wins(environment, expected):
+def test_trusted_proxies_is_read_from_its_one_name(environment, expected):
     assert _trusted_proxies(**environment) == expected
