@@ -10,7 +10,8 @@ three is a warm survey's cost, without start-up. Only the Python process is
 counted, not PostgreSQL (bench_survey.py measures both, in seconds).
 
 The figure of issue 19 against the code before issue 15 (commit 559e64f),
-measured by the benchmark this one replaced, is in docs/performance-survey.md.
+measured by the benchmark this one replaced, is in docs/performance.md ("The
+survey after issue 19").
 """
 
 import os

@@ -2,12 +2,12 @@
 
 Through the ORM, building and compiling this ``select_related`` query costs
 more server CPU than PostgreSQL spends running it, on every request of the
-survey (docs/performance-survey.md measures it). So its SQL is written once
-per process, every name taken from the models' ``_meta``, and its rows become
-instances through ``Model.from_db`` and each field's ``from_db_value``, as the
-ORM makes them. The page's write stays a plain ORM ``update()``
-(survey/services.py). ``survey/tests/test_drafts.py`` checks the read against
-the ORM, field by field.
+survey (measured in docs/performance.md, "The survey after issue 19"). So its
+SQL is written once per process, every name taken from the models' ``_meta``,
+and its rows become instances through ``Model.from_db`` and each field's
+``from_db_value``, as the ORM makes them. The page's write stays a plain ORM
+``update()`` (survey/services.py). ``survey/tests/test_drafts.py`` checks the read
+against the ORM, field by field.
 """
 
 from functools import cache
