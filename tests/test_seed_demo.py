@@ -45,6 +45,7 @@ def test_each_app_seeds_its_own_demo_content_from_the_bottom_layer_up():
         "sources",
         "casestudies",
         "survey",
+        "coding",
         "findings",
         "roadmap",
         "staff",
