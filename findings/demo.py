@@ -16,6 +16,7 @@ from findings.models import FindingsMainPoint, FindingsRelease, FindingsTheme
 from findings.services import release_publish
 from survey.models import AGREEMENT_OPTIONS, Question, Response, Wave
 from survey.questionnaire import questionnaire_load, wave_questions_load
+from tilondon.replica import primary_reads
 from vocabulary.choices import Borough
 
 LONDON = ZoneInfo("Europe/London")
@@ -199,7 +200,10 @@ def seed_demo() -> list[str]:
                 release=release, heading=heading, text=text, order=order
             )
     if not release.is_published:
-        release_publish(release=release, user=None)
+        # The synthetic responses may be uncommitted, in this same transaction:
+        # a replica could not see them yet.
+        with primary_reads():
+            release_publish(release=release, user=None)
         lines.append(f"Demo findings release published: /findings/{wave.slug}/")
     open_demo = Wave.objects.filter(slug="demo").first()
     if open_demo is not None and open_demo.is_open(timezone.now()):

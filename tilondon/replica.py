@@ -14,16 +14,33 @@ from contextvars import ContextVar
 
 REPLICA = "replica"
 _replica_reads: ContextVar[bool] = ContextVar("replica_reads", default=False)
+_primary_only: ContextVar[bool] = ContextVar("primary_only", default=False)
 
 
 @contextmanager
 def replica_reads() -> Iterator[None]:
     """Send the reads made inside this block to the replica, if there is one."""
-    token = _replica_reads.set(True)
+    token = _replica_reads.set(not _primary_only.get())
     try:
         yield
     finally:
         _replica_reads.reset(token)
+
+
+@contextmanager
+def primary_reads() -> Iterator[None]:
+    """Keep every read inside this block on the primary, ``replica_reads()`` too.
+
+    For a transaction that reads what it has just written: the replica sees a
+    row only once the primary has committed it.
+    """
+    token = _primary_only.set(True)
+    replica = _replica_reads.set(False)
+    try:
+        yield
+    finally:
+        _replica_reads.reset(replica)
+        _primary_only.reset(token)
 
 
 class ReplicaRouter:

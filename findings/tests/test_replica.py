@@ -19,3 +19,19 @@ def test_a_findings_build_counts_responses_on_the_replica(release, settings):
     assert snapshot["respondents"]["count"] == 120
     assert any("jsonb_to_record" in query["sql"] for query in replica)
     assert not any("jsonb_to_record" in query["sql"] for query in primary)
+
+
+def test_primary_reads_keeps_a_findings_build_on_the_primary(release, settings):
+    """For a transaction that reads its own uncommitted writes, as the demo does."""
+    from tilondon.replica import primary_reads
+
+    settings.DATABASE_ROUTERS = ["tilondon.replica.ReplicaRouter"]
+    with (
+        CaptureQueriesContext(connections["replica"]) as replica,
+        CaptureQueriesContext(connections["default"]) as primary,
+        primary_reads(),
+    ):
+        snapshot = release_snapshot(release=release)
+    assert snapshot["respondents"]["count"] == 120
+    assert not any("jsonb_to_record" in query["sql"] for query in replica)
+    assert any("jsonb_to_record" in query["sql"] for query in primary)
