@@ -115,6 +115,9 @@ def topology_start(topo: Topology) -> tuple[str, tuple[str, str]]:
     # Demo content, loaded the development way: the demo staff accounts it
     # makes must then be refused by production settings.
     phases.manage(topo, "seed_demo", DJANGO_ENV="development", DEBUG="false")
+    # Seeding publishes the demo release on the primary, in the transaction that
+    # wrote its responses (tilondon/replica.py, primary_reads): count from here.
+    topo.psql(v["PRIMARY_PORT"], "SELECT pg_stat_statements_reset()")
     staff = phases.staff_account_make(topo)
     say("TLS certificate, two app servers (the systemd unit's command), nginx")
     certificate_make(topo)

@@ -165,7 +165,7 @@ def journeys(topo: Topology, base: str, staff: tuple[str, str]) -> dict:
     page = analyst.get("/admin/survey/response/export/")
     export = analyst.post(
         "/admin/survey/response/export/",
-        {"csrfmiddlewaretoken": csrf_of(page.text), "format": "0", "resource": "0"},
+        {"csrfmiddlewaretoken": csrf_of(page.text), "format": "csv"},
     )
     require(
         export.status_code == 200 and reference in export.text,
