@@ -154,6 +154,26 @@ def _described_write(model, key, row, digest, item, fields) -> None:
     row.save()
 
 
+def _described_load(model, key, fields, items, title, *, update, released):
+    """Load the stages or areas, each row found by its ``key`` field's code."""
+    report = LoadReport(title)
+    found = {getattr(row, key): row for row in model.objects.all()}
+    for item in items:
+        load_row(
+            report=report,
+            label=item["code"],
+            instance=found.get(item["code"]),
+            wanted=_pick(item, fields),
+            current=lambda row: _pick(vars(row), fields),
+            write=lambda row, digest, item=item: _described_write(
+                model, key, row, digest, item, fields
+            ),
+            update=update,
+            released=released.get(f"{key}:{item['code']}", set()),
+        )
+    return report
+
+
 @transaction.atomic
 def roadmap_content_load(
     *, path: Path = CONTENT_PATH, update: bool = False
@@ -213,38 +233,25 @@ def roadmap_content_load(
         )
     created["phases"] = len(phase_report.created)
 
-    stage_report = LoadReport("Stages")
-    found = {row.stage: row for row in StageDescription.objects.all()}
-    for item in content["stages"]:
-        load_row(
-            report=stage_report,
-            label=item["code"],
-            instance=found.get(item["code"]),
-            wanted=_pick(item, STAGE_FIELDS),
-            current=lambda row: _pick(vars(row), STAGE_FIELDS),
-            write=lambda row, digest, item=item: _described_write(
-                StageDescription, "stage", row, digest, item, STAGE_FIELDS
-            ),
-            update=update,
-            released=released.get(f"stage:{item['code']}", set()),
-        )
+    stage_report = _described_load(
+        StageDescription,
+        "stage",
+        STAGE_FIELDS,
+        content["stages"],
+        "Stages",
+        update=update,
+        released=released,
+    )
     created["stages"] = len(stage_report.created)
-
-    domain_report = LoadReport("Areas")
-    found = {row.domain: row for row in DomainDescription.objects.all()}
-    for item in content["domains"]:
-        load_row(
-            report=domain_report,
-            label=item["code"],
-            instance=found.get(item["code"]),
-            wanted=_pick(item, DOMAIN_FIELDS),
-            current=lambda row: _pick(vars(row), DOMAIN_FIELDS),
-            write=lambda row, digest, item=item: _described_write(
-                DomainDescription, "domain", row, digest, item, DOMAIN_FIELDS
-            ),
-            update=update,
-            released=released.get(f"domain:{item['code']}", set()),
-        )
+    domain_report = _described_load(
+        DomainDescription,
+        "domain",
+        DOMAIN_FIELDS,
+        content["domains"],
+        "Areas",
+        update=update,
+        released=released,
+    )
     created["domains"] = len(domain_report.created)
 
     for item in content["framework"]:
