@@ -217,19 +217,9 @@ def _station(
 
 
 def _line(line: LineSpec, label, start, stations, ends) -> Line:
-    x1, y1, x2, y2 = ends
-    return Line(
-        key=line.key,
-        title=line.title,
-        colour=(line.number - 1) % COLOURS + 1,
-        label=label,
-        x1=x1,
-        y1=y1,
-        x2=x2,
-        y2=y2,
-        start=start,
-        stations=tuple(stations),
-    )
+    """A placed line; ``ends`` is its track's (x1, y1, x2, y2)."""
+    colour = (line.number - 1) % COLOURS + 1
+    return Line(line.key, line.title, colour, label, *ends, start, tuple(stations))
 
 
 def _draw_horizontal(lines, stops, stations, starts) -> RouteMap:

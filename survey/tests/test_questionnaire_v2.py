@@ -18,11 +18,7 @@ from survey.questionnaire import (
     path_questions,
     prose,
 )
-from vocabulary.choices import (
-    Component,
-    Principle,
-    Sector,
-)
+from vocabulary.choices import Component, Principle, Sector
 
 pytestmark = pytest.mark.django_db
 
