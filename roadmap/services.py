@@ -154,7 +154,7 @@ def _described_write(model, key, row, digest, item, fields) -> None:
     row.save()
 
 
-def _described_load(model, key, fields, items, title, *, update, released):
+def _described_load(model, key, fields, items, title, update, released):
     """Load the stages or areas, each row found by its ``key`` field's code."""
     report = LoadReport(title)
     found = {getattr(row, key): row for row in model.objects.all()}
@@ -233,26 +233,15 @@ def roadmap_content_load(
         )
     created["phases"] = len(phase_report.created)
 
-    stage_report = _described_load(
-        StageDescription,
-        "stage",
-        STAGE_FIELDS,
-        content["stages"],
-        "Stages",
-        update=update,
-        released=released,
-    )
-    created["stages"] = len(stage_report.created)
-    domain_report = _described_load(
-        DomainDescription,
-        "domain",
-        DOMAIN_FIELDS,
-        content["domains"],
-        "Areas",
-        update=update,
-        released=released,
-    )
-    created["domains"] = len(domain_report.created)
+    described = {}
+    for key, model, fields, title in (
+        ("stage", StageDescription, STAGE_FIELDS, "Stages"),
+        ("domain", DomainDescription, DOMAIN_FIELDS, "Areas"),
+    ):
+        items = content[f"{key}s"]
+        report = _described_load(model, key, fields, items, title, update, released)
+        described[key] = report
+        created[f"{key}s"] = len(report.created)
 
     for item in content["framework"]:
         tags = item.get("tags", {})
@@ -294,8 +283,8 @@ def roadmap_content_load(
         lines
         + text_report.lines()
         + phase_report.lines()
-        + stage_report.lines()
-        + domain_report.lines()
+        + described["stage"].lines()
+        + described["domain"].lines()
         + [
             "Roadmap content: "
             + ", ".join(f"{count} {name} created" for name, count in created.items())
