@@ -13,39 +13,19 @@ sector against the target, and started and submitted by collector), against
 the same figures counted in Python over the rows read from the database.
 """
 
-import statistics
-import time
-
-REPEATS = 7
-
-
-def _median_ms(action) -> float:
-    action()  # warm caches and connections
-    times = []
-    for _ in range(REPEATS):
-        started = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
+from bench.timing import analyst_client, median_ms
 
 
 def run(report):
     """Time the changelist at 100,000 and at 1,000 rows, and a bare count."""
-    from django.conf import settings
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
     from django.db import connection
-    from django.test import Client
     from django.test.utils import CaptureQueriesContext
     from django.urls import reverse
 
     from bench.bench_exports import wave_with_responses
-    from staff.roles import ANALYST
-    from staff.testing import sign_in_with_two_factor
     from survey.models import Response
 
     report.heading("Admin: the responses list at 100,000 responses")
-    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     big = wave_with_responses("bench-100k", 100_000, seed=100)
     small = wave_with_responses("bench-1k", 1_000, seed=1)
     total = Response.objects.submitted().count()
@@ -53,12 +33,7 @@ def run(report):
     with connection.cursor() as cursor:
         cursor.execute(f"ANALYZE {Response._meta.db_table}")
 
-    user, _ = get_user_model().objects.get_or_create(
-        username="bench-analyst", defaults={"is_staff": True}
-    )
-    user.groups.add(Group.objects.get(name=ANALYST))
-    client = Client()
-    sign_in_with_two_factor(client, user)
+    client = analyst_client()
     url = reverse("admin:survey_response_changelist")
 
     def full_list():
@@ -86,18 +61,18 @@ def run(report):
         full_list()
     report.figure("Submitted responses in the table", total, "responses")
     report.figure("Queries for one list page", len(queries), "queries")
-    full_ms = _median_ms(full_list)
+    full_ms = median_ms(full_list)
     report.compare(
         f"List page at {total:,} responses (median server time)",
         full_ms,
-        _median_ms(small_list),
+        median_ms(small_list),
         "ms",
         baseline_name="list filtered to a 1,000-response wave",
     )
     report.compare(
         f"List page at {total:,} responses",
         full_ms,
-        _median_ms(bare_count),
+        median_ms(bare_count),
         "ms",
         baseline_name="bare SELECT count(*) of the table",
     )
@@ -111,7 +86,7 @@ def run(report):
     ):
         report.compare(
             f"Search for {what} ({term!r}) over {total:,} responses",
-            _median_ms(searcher(term)),
+            median_ms(searcher(term)),
             full_ms,
             "ms",
             baseline_name="unfiltered list",
@@ -127,8 +102,8 @@ def run(report):
     )
     report.compare(
         f"Search for 'reflective' over {total:,} responses",
-        _median_ms(searcher("reflective")),
-        _median_ms(_old_scan),
+        median_ms(searcher("reflective")),
+        median_ms(_old_scan),
         "ms",
         baseline_name="the former scan of every response's JSON answers (SQL only)",
     )
@@ -193,8 +168,8 @@ def _coverage(report, wave):
     )
     report.compare(
         "Coverage section at 100,000 responses (median)",
-        _median_ms(lambda: coverage_for(wave)),
-        _median_ms(python_count),
+        median_ms(lambda: coverage_for(wave)),
+        median_ms(python_count),
         "ms",
         baseline_name="the same counts in Python over the rows",
         target="under 500 ms",

@@ -12,20 +12,7 @@ statement (a page with no query of its own), and its A4 PDF report is built
 (target under 10 s) beside the same report rendered as HTML only.
 """
 
-import statistics
-import time
-
-REPEATS = 7
-
-
-def _median_ms(action, repeats: int = REPEATS) -> float:
-    action()  # warm caches and connections
-    times = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
+from bench.timing import analyst_client, median_ms
 
 
 def figures_before(wave, codes: list[str]) -> tuple[dict, dict, dict]:
@@ -47,31 +34,19 @@ def figures_before(wave, codes: list[str]) -> tuple[dict, dict, dict]:
 
 def run(report):
     """Time the dashboard, the release page and the PDF report at 100,000."""
-    from django.conf import settings
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
     from django.db import connection
-    from django.test import Client
     from django.test.utils import CaptureQueriesContext
     from django.urls import reverse
 
     from bench.bench_exports import wave_with_responses
     from staff import dashboard
-    from staff.roles import ANALYST
-    from staff.testing import sign_in_with_two_factor
     from survey.models import Response
 
     report.heading("Dashboard at 100,000 responses")
-    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     big = wave_with_responses("bench-100k", 100_000, seed=100)
     with connection.cursor() as cursor:
         cursor.execute(f"ANALYZE {Response._meta.db_table}")
-    user, _ = get_user_model().objects.get_or_create(
-        username="bench-analyst", defaults={"is_staff": True}
-    )
-    user.groups.add(Group.objects.get(name=ANALYST))
-    client = Client()
-    sign_in_with_two_factor(client, user)
+    client = analyst_client()
     url = reverse("admin:dashboard")
 
     def page(**params):
@@ -88,15 +63,15 @@ def run(report):
         page(wave=big.slug)()
     report.figure("Queries for the dashboard of one wave", len(queries), "queries")
     ours = {
-        "one wave": _median_ms(page(wave=big.slug)),
-        "all waves": _median_ms(page()),
+        "one wave": median_ms(page(wave=big.slug)),
+        "all waves": median_ms(page()),
     }
     ours_figures = dashboard.submitted_figures
     dashboard.submitted_figures = figures_before
     try:
         before = {
-            "one wave": _median_ms(page(wave=big.slug)),
-            "all waves": _median_ms(page()),
+            "one wave": median_ms(page(wave=big.slug)),
+            "all waves": median_ms(page()),
         }
     finally:
         dashboard.submitted_figures = ours_figures
@@ -135,8 +110,8 @@ def _release(report, client, wave):
 
     report.compare(
         "Release page from its snapshot (median server time)",
-        _median_ms(get(release.get_absolute_url())),
-        _median_ms(get(reverse("pages:accessibility"))),
+        median_ms(get(release.get_absolute_url())),
+        median_ms(get(reverse("pages:accessibility"))),
         "ms",
         baseline_name="the accessibility statement (no query of its own)",
         target="under 50 ms",
@@ -144,8 +119,8 @@ def _release(report, client, wave):
     source = "http://testserver" + release.get_absolute_url()
     report.compare(
         "PDF report built from the snapshot (median)",
-        _median_ms(lambda: report_build(release.snapshot, source), repeats=3),
-        _median_ms(lambda: report_html(release.snapshot, source), repeats=3),
+        median_ms(lambda: report_build(release.snapshot, source), repeats=3),
+        median_ms(lambda: report_html(release.snapshot, source), repeats=3),
         "ms",
         baseline_name="the same report as HTML only",
         target="under 10,000 ms",

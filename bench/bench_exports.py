@@ -17,7 +17,6 @@ that at 10,000.
 import json
 import os
 import random
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -125,13 +124,9 @@ def wave_with_responses(slug: str, count: int, seed: int = 1):
 
 def _child(mode: str, slug: str, output: str) -> None:
     """Run one export in this (fresh) process and print time and peak memory."""
-    import django
+    from bench.timing import child_setup, peak_rss_mb
 
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tilondon.test_settings")
-    django.setup()
-    from django.db import connection
-
-    connection.settings_dict["NAME"] = os.environ["BENCH_DB_NAME"]
+    connection = child_setup()
     from django.core.management import call_command
 
     if mode == "csv-pooled":
@@ -164,7 +159,7 @@ def _child(mode: str, slug: str, output: str) -> None:
         dataset = modelresource_factory(Response)().export(queryset)
         Path(output).write_text(CSV().export_data(dataset), encoding="utf-8")
     seconds = time.perf_counter() - started
-    print(json.dumps({"seconds": seconds, "peak_mb": _peak_rss_mb()}))
+    print(json.dumps({"seconds": seconds, "peak_mb": peak_rss_mb()}))
 
 
 def _openpyxl_export(slug: str, output: str) -> None:
@@ -186,33 +181,12 @@ def _openpyxl_export(slug: str, output: str) -> None:
     workbook.save(output)
 
 
-def _peak_rss_mb() -> float:
-    """This process's peak resident memory since exec (VmHWM).
-
-    ru_maxrss is not used: on Linux it carries over the parent's size from
-    before exec, which would hide the export's own peak.
-    """
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
-
-
 def measure(mode: str, slug: str, tmp: Path) -> dict:
     """Run one export in a subprocess against the benchmark database."""
-    from django.db import connection
+    from bench.timing import in_subprocess
 
-    env = {**os.environ, "BENCH_DB_NAME": connection.settings_dict["NAME"]}
     output = tmp / f"{slug}-{mode}.{'xlsx' if mode.startswith('xlsx') else 'csv'}"
-    done = subprocess.run(
-        [sys.executable, __file__, "child", mode, slug, str(output)],
-        check=True,
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=BASE_DIR,
-    )
-    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result = in_subprocess(__file__, mode, slug, str(output))
     result["bytes"] = output.stat().st_size
     return result
 

@@ -12,8 +12,6 @@ Targets: under 10 s at 100,000; peak memory at 100,000 at most 1.2x that at
 """
 
 import json
-import os
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -22,22 +20,11 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 SMALL, LARGE = 10_000, 100_000
 
 
-def _peak_rss_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
-
-
 def _child(mode: str, slug: str) -> None:
     """Build one release in this (fresh) process; print time, memory, a digest."""
-    import django
+    from bench.timing import child_setup, peak_rss_mb
 
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tilondon.test_settings")
-    django.setup()
-    from django.db import connection
-
-    connection.settings_dict["NAME"] = os.environ["BENCH_DB_NAME"]
+    child_setup()
     from findings.baseline import measures
     from findings.models import FindingsRelease
     from findings.release import build, counted_options, resolve
@@ -66,7 +53,7 @@ def _child(mode: str, slug: str) -> None:
         json.dumps(
             {
                 "seconds": seconds,
-                "peak_mb": _peak_rss_mb(),
+                "peak_mb": peak_rss_mb(),
                 "respondents": body["respondents"]["count"],
                 "hidden": body["hidden_count"],
                 "tables_digest": hash(digest),
@@ -77,22 +64,9 @@ def _child(mode: str, slug: str) -> None:
 
 def measure(mode: str, slug: str) -> dict:
     """Run one build in a subprocess against the benchmark database."""
-    from django.db import connection
+    from bench.timing import in_subprocess
 
-    env = {
-        **os.environ,
-        "BENCH_DB_NAME": connection.settings_dict["NAME"],
-        "PYTHONHASHSEED": "0",
-    }
-    done = subprocess.run(
-        [sys.executable, __file__, "child", mode, slug],
-        check=True,
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=BASE_DIR,
-    )
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return in_subprocess(__file__, mode, slug, PYTHONHASHSEED="0")
 
 
 def run(report):

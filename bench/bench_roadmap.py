@@ -26,6 +26,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 
+from bench.timing import REPEATS, median_ms
 from casestudies.models import CaseStudy
 from roadmap import scoring, services
 from roadmap.journey import framework, published_case_studies
@@ -36,17 +37,12 @@ from vocabulary.choices import Component, Domain, Principle, R, Sector
 
 CASE_STUDIES = 1_000
 RESULTS = 10_000
-REPEATS = 7
 SECTORS = [Sector.LOCAL_AUTHORITY, Sector.MET_POLICE, Sector.NHS, Sector.VCS]
 
 
 def _median_ms(function) -> float:
-    timings = []
-    for _ in range(REPEATS):
-        started = time.perf_counter()
-        function()
-        timings.append((time.perf_counter() - started) * 1000)
-    return statistics.median(timings)
+    """No warming call: each figure includes its first, cold run."""
+    return median_ms(function, warm=False)
 
 
 def _some(rng, choices, low=1, high=3):

@@ -109,22 +109,44 @@ def coders_available():
     )
 
 
-class SampleForm(forms.Form):
+def _whole_number(*, low, high, initial, label, required, out_of_range):
+    """A whole number from ``low`` to ``high``, with the page's error messages."""
+    return forms.IntegerField(
+        min_value=low,
+        max_value=high,
+        initial=initial,
+        label=label,
+        error_messages={
+            "required": required,
+            "min_value": out_of_range,
+            "max_value": out_of_range,
+        },
+    )
+
+
+class _QuestionForm(forms.Form):
+    """A form whose ``question`` field chooses one of the given questions."""
+
+    def __init__(self, *args, questions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["question"].choices = [
+            (q.code, f"{q.code}: {q.text[:80]}") for q in questions
+        ]
+
+
+class SampleForm(_QuestionForm):
     """Assign a share of one question's answers for blind double coding."""
 
     question = forms.ChoiceField(
         error_messages={"required": "Select the question to sample"}
     )
-    percent = forms.IntegerField(
-        min_value=1,
-        max_value=100,
+    percent = _whole_number(
+        low=1,
+        high=100,
         initial=10,
         label="Percentage of answers",
-        error_messages={
-            "required": "Enter the percentage of answers to double-code",
-            "min_value": "Enter a percentage from 1 to 100",
-            "max_value": "Enter a percentage from 1 to 100",
-        },
+        required="Enter the percentage of answers to double-code",
+        out_of_range="Enter a percentage from 1 to 100",
     )
     seed = forms.IntegerField(
         min_value=0,
@@ -138,11 +160,8 @@ class SampleForm(forms.Form):
         error_messages={"required": "Select at least two coders"},
     )
 
-    def __init__(self, *args, questions, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["question"].choices = [
-            (q.code, f"{q.code}: {q.text[:80]}") for q in questions
-        ]
         self.fields["coders"].queryset = coders_available()
 
     def clean_coders(self):
@@ -168,26 +187,17 @@ class CodebookCopyForm(forms.Form):
     )
 
 
-class ThemesForm(forms.Form):
+class ThemesForm(_QuestionForm):
     """Which question's uncoded answers to group, and into how many clusters."""
 
     question = forms.ChoiceField(
         error_messages={"required": "Select the question to group"}
     )
-    clusters = forms.IntegerField(
-        min_value=2,
-        max_value=12,
+    clusters = _whole_number(
+        low=2,
+        high=12,
         initial=6,
         label="Number of groups",
-        error_messages={
-            "required": "Enter the number of groups, from 2 to 12",
-            "min_value": "Enter a number of groups from 2 to 12",
-            "max_value": "Enter a number of groups from 2 to 12",
-        },
+        required="Enter the number of groups, from 2 to 12",
+        out_of_range="Enter a number of groups from 2 to 12",
     )
-
-    def __init__(self, *args, questions, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["question"].choices = [
-            (q.code, f"{q.code}: {q.text[:80]}") for q in questions
-        ]

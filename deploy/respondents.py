@@ -138,15 +138,18 @@ def csrf_of(html: str) -> str:
     return match.group(1) if match else ""
 
 
+def form_post(visitor: Visitor, page: str, action: str, data=None) -> str:
+    """Post the form of ``page`` (its CSRF token) to ``action``: where it redirects."""
+    token = csrf_of(visitor.get(page).text)
+    posted = visitor.post(action, {"csrfmiddlewaretoken": token, **(data or {})})
+    if posted.status_code != 302:
+        raise RuntimeError(f"{action} answered {posted.status_code}")
+    return posted.headers["Location"]
+
+
 def survey_begin(visitor: Visitor) -> str:
     """Start a draft; return where the first question page is."""
-    page = visitor.get(f"/survey/{WAVE}/")
-    begun = visitor.post(
-        f"/survey/{WAVE}/begin/", {"csrfmiddlewaretoken": csrf_of(page.text)}
-    )
-    if begun.status_code != 302:
-        raise RuntimeError(f"begin answered {begun.status_code}")
-    return begun.headers["Location"]
+    return form_post(visitor, f"/survey/{WAVE}/", f"/survey/{WAVE}/begin/")
 
 
 def survey_answer(visitor: Visitor, location: str, pages: int = 40) -> str:
@@ -154,24 +157,16 @@ def survey_answer(visitor: Visitor, location: str, pages: int = 40) -> str:
     for _ in range(pages):
         if location.endswith("/check-answers/"):
             return location
-        page = visitor.get(location)
-        data = {"csrfmiddlewaretoken": csrf_of(page.text), **ANSWERS}
-        saved = visitor.post(location, data)
-        if saved.status_code != 302:
-            raise RuntimeError(f"{location} answered {saved.status_code}")
-        location = saved.headers["Location"]
+        location = form_post(visitor, location, location, ANSWERS)
     return location
 
 
 def survey_submit(visitor: Visitor) -> str:
     """Check answers, submit, and read the reference from the confirmation."""
-    page = visitor.get(f"/survey/{WAVE}/check-answers/")
-    done = visitor.post(
-        f"/survey/{WAVE}/submit/", {"csrfmiddlewaretoken": csrf_of(page.text)}
+    done = form_post(
+        visitor, f"/survey/{WAVE}/check-answers/", f"/survey/{WAVE}/submit/"
     )
-    if done.status_code != 302:
-        raise RuntimeError(f"submit answered {done.status_code}")
-    confirmation = visitor.get(done.headers["Location"])
+    confirmation = visitor.get(done)
     match = REFERENCE.search(confirmation.text)
     if not match:
         raise RuntimeError("no reference on the confirmation page")

@@ -61,6 +61,18 @@ def write_header(writer, snapshot: dict, source: str, chart: str = "") -> None:
     writer.writerow(["# Source", source])
 
 
+def _answer_cells(table: dict, row: dict) -> list:
+    """One answer's cells: question, code, answer, count, percent and base."""
+    return [
+        table["title"],
+        table.get("code", ""),
+        row["label"],
+        _count(row),
+        _blank(row["percent"]),
+        _blank(table["base"]),
+    ]
+
+
 def release_rows(snapshot: dict):
     """Every published figure of the release, one row each."""
     for table in snapshot["tables"]:
@@ -69,12 +81,7 @@ def release_rows(snapshot: dict):
             change = row.get("change", {})
             yield [
                 section,
-                table["title"],
-                table.get("code", ""),
-                row["label"],
-                _count(row),
-                _blank(row["percent"]),
-                _blank(table["base"]),
+                *_answer_cells(table, row),
                 change.get("points", "not comparable" if change else ""),
             ]
     for measure in snapshot["measures"]:
@@ -170,17 +177,7 @@ def chart_rows(snapshot: dict, chart: str) -> tuple[str, list[str], list[list]] 
     )
     if table is None:
         return None
-    rows = [
-        [
-            table["title"],
-            table.get("code", ""),
-            row["label"],
-            _count(row),
-            _blank(row["percent"]),
-            _blank(table["base"]),
-        ]
-        for row in table["rows"]
-    ]
+    rows = [_answer_cells(table, row) for row in table["rows"]]
     return (
         table["title"],
         ["table", "question_code", "answer", "count", "percent", "base"],

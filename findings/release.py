@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from findings.areas import AREA_BOROUGHS, AREA_LABELS, PLACES
 from findings.disclosure import THRESHOLD, Relation, is_small, percent, suppress
 from findings.tally import NO_SECTOR, Tally
+from survey.questionnaire import FOUR_R_CODES, PRINCIPLE_CODES
 from vocabulary.choices import Sector
 
 DISTRIBUTION_TYPES = {"single", "yes_no", "agreement"}
@@ -29,32 +30,8 @@ SECTOR_LABELS = {s.value: s.label for s in Sector} | {
 # What a release covers, section by section (question codes, in order). A
 # code the wave's questionnaire lacks is left out and listed as missing.
 SECTIONS: list[tuple[str, str, list[str]]] = [
-    (
-        "four_rs",
-        "The 4 Rs",
-        [
-            "r_realise_1",
-            "r_realise_2",
-            "r_recognise_1",
-            "r_recognise_2",
-            "r_respond_1",
-            "r_respond_2",
-            "r_resist_1",
-            "r_resist_2",
-        ],
-    ),
-    (
-        "principles",
-        "The six principles",
-        [
-            "principle_safety",
-            "principle_trust",
-            "principle_choice",
-            "principle_collaboration",
-            "principle_empowerment",
-            "principle_cultural_consideration",
-        ],
-    ),
+    ("four_rs", "The 4 Rs", list(FOUR_R_CODES)),
+    ("principles", "The six principles", list(PRINCIPLE_CODES)),
     (
         "components",
         "What is in place",

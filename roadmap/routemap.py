@@ -180,6 +180,48 @@ def draw(
     return _draw_horizontal(lines, stops, stations, starts)
 
 
+def _texts(x: int, top: int, texts, anchor: str = "start") -> tuple[Text, ...]:
+    """A column of (text, kind) pairs, one note line apart, from ``top``."""
+    return tuple(
+        Text(x, top + n * NOTE_LINE_HEIGHT, text, anchor, kind)
+        for n, (text, kind) in enumerate(texts)
+    )
+
+
+def _start(line: LineSpec, info: StationInfo, x: int, y: int, texts) -> Start:
+    return Start(
+        x=x,
+        y=y,
+        mark=info.mark,
+        accessible_name=_accessible_name(f"{line.title}: starting out", info),
+        texts=texts,
+    )
+
+
+def _station(
+    line: LineSpec, stop: StopSpec, info: StationInfo, x: int, y: int, texts
+) -> Station:
+    name = station_name(line, stop)
+    return Station(
+        x=x,
+        y=y,
+        stop=stop.key,
+        name=name,
+        stop_name=lower_first(stop.title),
+        accessible_name=_accessible_name(name, info),
+        url=info.url,
+        preview=info.preview,
+        mark=info.mark,
+        texts=texts,
+    )
+
+
+def _line(line: LineSpec, label, start, stations, ends) -> Line:
+    """A placed line; ``ends`` is its track's (x1, y1, x2, y2)."""
+    colour = (line.number - 1) % COLOURS + 1
+    return Line(line.key, line.title, colour, label, *ends, start, tuple(stations))
+
+
 def _draw_horizontal(lines, stops, stations, starts) -> RouteMap:
     xs = [H_FIRST_STATION_X + n * H_STATION_GAP for n in range(len(stops))]
     end_x = (xs[-1] if xs else H_START_X) + H_END_PAST
@@ -196,56 +238,19 @@ def _draw_horizontal(lines, stops, stations, starts) -> RouteMap:
             Text(0, first_y + n * LABEL_LINE_HEIGHT, text)
             for n, text in enumerate(label_lines)
         )
-        start_info = starts.get(line.key, StationInfo())
-        start = Start(
-            x=H_START_X,
-            y=y,
-            mark=start_info.mark,
-            accessible_name=_accessible_name(f"{line.title}: starting out", start_info),
-            texts=tuple(
-                Text(H_START_X, y + 34 + n * NOTE_LINE_HEIGHT, text, "middle", kind)
-                for n, (text, kind) in enumerate(
-                    _mark_texts(start_info.mark, start_info.notes)
-                )
-            ),
+        info = starts.get(line.key, StationInfo())
+        marks = _mark_texts(info.mark, info.notes)
+        start = _start(
+            line, info, H_START_X, y, _texts(H_START_X, y + 34, marks, "middle")
         )
         placed_stations = []
         for x, stop in zip(xs, stops, strict=True):
             info = stations.get((line.key, stop.key), StationInfo())
-            name = station_name(line, stop)
-            placed_stations.append(
-                Station(
-                    x=x,
-                    y=y,
-                    stop=stop.key,
-                    name=name,
-                    stop_name=lower_first(stop.title),
-                    accessible_name=_accessible_name(name, info),
-                    url=info.url,
-                    preview=info.preview,
-                    mark=info.mark,
-                    texts=tuple(
-                        Text(x, y + 34 + n * NOTE_LINE_HEIGHT, text, "middle", kind)
-                        for n, (text, kind) in enumerate(
-                            _mark_texts(info.mark, info.notes)
-                        )
-                    ),
-                )
-            )
-        placed.append(
-            Line(
-                key=line.key,
-                title=line.title,
-                colour=(line.number - 1) % COLOURS + 1,
-                label=label,
-                x1=H_START_X,
-                y1=y,
-                x2=end_x,
-                y2=y,
-                start=start,
-                stations=tuple(placed_stations),
-            )
-        )
+            marks = _mark_texts(info.mark, info.notes)
+            texts = _texts(x, y + 34, marks, "middle")
+            placed_stations.append(_station(line, stop, info, x, y, texts))
+        ends = (H_START_X, y, end_x, y)
+        placed.append(_line(line, label, start, placed_stations, ends))
     height = H_TOP + len(lines) * H_ROW + 8
     return RouteMap(
         width=H_WIDTH,
@@ -266,63 +271,22 @@ def _draw_vertical(lines, stops, stations, starts) -> RouteMap:
             for n, text in enumerate(label_lines)
         )
         y0 = top + len(label_lines) * LABEL_LINE_HEIGHT + 22
-        start_info = starts.get(line.key, StationInfo())
-        start = Start(
-            x=V_LINE_X,
-            y=y0,
-            mark=start_info.mark,
-            accessible_name=_accessible_name(f"{line.title}: starting out", start_info),
-            texts=tuple(
-                Text(V_TEXT_X, y0 + 5 + n * NOTE_LINE_HEIGHT, text, kind=kind)
-                for n, (text, kind) in enumerate(
-                    [
-                        ("Starting out", "stop"),
-                        *_mark_texts(start_info.mark, start_info.notes),
-                    ]
-                )
-            ),
-        )
+        info = starts.get(line.key, StationInfo())
+        texts = [("Starting out", "stop"), *_mark_texts(info.mark, info.notes)]
+        start = _start(line, info, V_LINE_X, y0, _texts(V_TEXT_X, y0 + 5, texts))
         placed_stations = []
         for n, stop in enumerate(stops, start=1):
             y = y0 + n * V_STOP_GAP
             info = stations.get((line.key, stop.key), StationInfo())
-            name = station_name(line, stop)
             texts = [(stop.title, "stop"), *_mark_texts(info.mark, info.notes)]
-            placed_stations.append(
-                Station(
-                    x=V_LINE_X,
-                    y=y,
-                    stop=stop.key,
-                    name=name,
-                    stop_name=lower_first(stop.title),
-                    accessible_name=_accessible_name(name, info),
-                    url=info.url,
-                    preview=info.preview,
-                    mark=info.mark,
-                    texts=tuple(
-                        Text(V_TEXT_X, y + 5 + k * NOTE_LINE_HEIGHT, text, kind=kind)
-                        for k, (text, kind) in enumerate(texts)
-                    ),
-                )
-            )
+            texts = _texts(V_TEXT_X, y + 5, texts)
+            placed_stations.append(_station(line, stop, info, V_LINE_X, y, texts))
         notes_below = max(
             [len(s.texts) for s in placed_stations] + [len(start.texts), 1]
         )
         y_end = y0 + len(stops) * V_STOP_GAP + 16
-        placed.append(
-            Line(
-                key=line.key,
-                title=line.title,
-                colour=(line.number - 1) % COLOURS + 1,
-                label=label,
-                x1=V_LINE_X,
-                y1=y0,
-                x2=V_LINE_X,
-                y2=y_end,
-                start=start,
-                stations=tuple(placed_stations),
-            )
-        )
+        ends = (V_LINE_X, y0, V_LINE_X, y_end)
+        placed.append(_line(line, label, start, placed_stations, ends))
         top = y_end + (notes_below - 1) * NOTE_LINE_HEIGHT + V_BLOCK_GAP
     return RouteMap(
         width=V_WIDTH,

@@ -154,6 +154,26 @@ def _described_write(model, key, row, digest, item, fields) -> None:
     row.save()
 
 
+def _described_load(model, key, fields, items, title, update, released):
+    """Load the stages or areas, each row found by its ``key`` field's code."""
+    report = LoadReport(title)
+    found = {getattr(row, key): row for row in model.objects.all()}
+    for item in items:
+        load_row(
+            report=report,
+            label=item["code"],
+            instance=found.get(item["code"]),
+            wanted=_pick(item, fields),
+            current=lambda row: _pick(vars(row), fields),
+            write=lambda row, digest, item=item: _described_write(
+                model, key, row, digest, item, fields
+            ),
+            update=update,
+            released=released.get(f"{key}:{item['code']}", set()),
+        )
+    return report
+
+
 @transaction.atomic
 def roadmap_content_load(
     *, path: Path = CONTENT_PATH, update: bool = False
@@ -213,39 +233,15 @@ def roadmap_content_load(
         )
     created["phases"] = len(phase_report.created)
 
-    stage_report = LoadReport("Stages")
-    found = {row.stage: row for row in StageDescription.objects.all()}
-    for item in content["stages"]:
-        load_row(
-            report=stage_report,
-            label=item["code"],
-            instance=found.get(item["code"]),
-            wanted=_pick(item, STAGE_FIELDS),
-            current=lambda row: _pick(vars(row), STAGE_FIELDS),
-            write=lambda row, digest, item=item: _described_write(
-                StageDescription, "stage", row, digest, item, STAGE_FIELDS
-            ),
-            update=update,
-            released=released.get(f"stage:{item['code']}", set()),
-        )
-    created["stages"] = len(stage_report.created)
-
-    domain_report = LoadReport("Areas")
-    found = {row.domain: row for row in DomainDescription.objects.all()}
-    for item in content["domains"]:
-        load_row(
-            report=domain_report,
-            label=item["code"],
-            instance=found.get(item["code"]),
-            wanted=_pick(item, DOMAIN_FIELDS),
-            current=lambda row: _pick(vars(row), DOMAIN_FIELDS),
-            write=lambda row, digest, item=item: _described_write(
-                DomainDescription, "domain", row, digest, item, DOMAIN_FIELDS
-            ),
-            update=update,
-            released=released.get(f"domain:{item['code']}", set()),
-        )
-    created["domains"] = len(domain_report.created)
+    described = {}
+    for key, model, fields, title in (
+        ("stage", StageDescription, STAGE_FIELDS, "Stages"),
+        ("domain", DomainDescription, DOMAIN_FIELDS, "Areas"),
+    ):
+        items = content[f"{key}s"]
+        report = _described_load(model, key, fields, items, title, update, released)
+        described[key] = report
+        created[f"{key}s"] = len(report.created)
 
     for item in content["framework"]:
         tags = item.get("tags", {})
@@ -287,8 +283,8 @@ def roadmap_content_load(
         lines
         + text_report.lines()
         + phase_report.lines()
-        + stage_report.lines()
-        + domain_report.lines()
+        + described["stage"].lines()
+        + described["domain"].lines()
         + [
             "Roadmap content: "
             + ", ".join(f"{count} {name} created" for name, count in created.items())

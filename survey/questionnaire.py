@@ -34,7 +34,7 @@ DEFINITIONS = (CURRENT_DEFINITION, NEXT_WAVE_DEFINITION)
 # The statements every version asks, with version 1's codes, so that every
 # wave answers them alike: the 4 Rs (the findings' policy area reads
 # r_respond_1) and the six principles. A version without one fails the check.
-CORE_QUESTION_CODES = (
+FOUR_R_CODES = (
     "r_realise_1",
     "r_realise_2",
     "r_recognise_1",
@@ -43,6 +43,8 @@ CORE_QUESTION_CODES = (
     "r_respond_2",
     "r_resist_1",
     "r_resist_2",
+)
+PRINCIPLE_CODES = (
     "principle_safety",
     "principle_trust",
     "principle_choice",
@@ -50,6 +52,7 @@ CORE_QUESTION_CODES = (
     "principle_empowerment",
     "principle_cultural_consideration",
 )
+CORE_QUESTION_CODES = FOUR_R_CODES + PRINCIPLE_CODES
 # Every free-text box says this: in the file's hint of each long-text question
 # (from version 2 on) and under every "Other" box.
 FREE_TEXT_CAUTION = "Do not name other people or describe your own experiences."

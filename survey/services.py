@@ -76,6 +76,18 @@ def response_start(
     return response, token
 
 
+def _locked(response: Response) -> Response:
+    """The response's row, locked until the transaction ends, with its wave.
+
+    Only the response is locked: saves and submissions do not queue on the wave.
+    """
+    return (
+        Response.objects.select_for_update(of=("self",))
+        .select_related("wave")
+        .get(pk=response.pk)
+    )
+
+
 def response_save_answers(
     *,
     response: Response,
@@ -112,11 +124,7 @@ def response_save_answers(
                 raise WaveClosedError
             return response
     with transaction.atomic():
-        locked = (
-            Response.objects.select_for_update(of=("self",))
-            .select_related("wave")
-            .get(pk=response.pk)
-        )
+        locked = _locked(response)
         if locked.is_submitted:
             return locked
         closed = _draft_merge(locked, **page)
@@ -183,12 +191,7 @@ def response_submit(
     """
     now = now or timezone.now()
     with transaction.atomic():
-        locked = (
-            # Only the response is locked: submissions do not queue on the wave.
-            Response.objects.select_for_update(of=("self",))
-            .select_related("wave")
-            .get(pk=response.pk)
-        )
+        locked = _locked(response)
         if locked.is_submitted:
             return locked
         if not locked.wave.is_open(now):

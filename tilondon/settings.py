@@ -18,9 +18,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env")
 
-# ------------------------------------------------------------------------------
-# Environment
-# ------------------------------------------------------------------------------
+# --- Environment --------------------------------------------------------------
 DJANGO_ENV = env.str("DJANGO_ENV", default="development")
 if DJANGO_ENV not in ("development", "production"):
     raise ImproperlyConfigured("DJANGO_ENV must be 'development' or 'production'.")
@@ -37,8 +35,7 @@ if PRODUCTION and (SECRET_KEY == _DEV_SECRET_KEY or len(SECRET_KEY) < 50):
 if PRODUCTION and DEBUG:
     raise ImproperlyConfigured("DEBUG must be off in production.")
 # Without these, production would fall back to development stand-ins: links to
-# 127.0.0.1 in emails, a console "email" that prints resume links to the log,
-# and the embedded database on the web server's own disk.
+# 127.0.0.1 in emails, resume links printed to the log, an embedded database.
 if PRODUCTION:
     _missing = [
         name
@@ -57,10 +54,10 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 # Where the site is reached, for links in emails (resume links).
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# The programme's address, shown in the footer and on the contact page.
+CONTACT_EMAIL = env.str("CONTACT_EMAIL", default="trauma-informed@london.gov.uk")
 
-# ------------------------------------------------------------------------------
-# Applications
-# ------------------------------------------------------------------------------
+# --- Applications -------------------------------------------------------------
 DJANGO_APPS = [
     # The default admin site is the staff app's: two-factor sign-in for all of it.
     "staff.apps.StaffAdminConfig",
@@ -102,11 +99,12 @@ LOCAL_APPS = [
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
+    # Each log line carries the id nginx gave its request (pages/request_id.py).
+    "pages.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Pages gzipped (a findings release shrinks from 190 KB to about 20; static
-    # files are already compressed by WhiteNoise, above). Django adds random
-    # bytes to each gzipped response against BREACH.
+    # Pages gzipped (a findings release: 190 KB to about 20; WhiteNoise does static
+    # files). Django pads each gzipped response with random bytes against BREACH.
     "django.middleware.gzip.GZipMiddleware",
     # The policy is CONTENT_SECURITY_POLICY, below (docs/decisions/0003).
     "csp.middleware.CSPMiddleware",
@@ -117,7 +115,8 @@ MIDDLEWARE = [
     # The survey's own signed cookie (survey/respondent.py), not the session.
     "survey.respondent.RespondentCookieMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # Before the CSRF check, which would raise on a body it cannot read.
+    # Oversized (413), then unreadable bodies, before the CSRF check raises on them.
+    "pages.body_limit.RequestBodyLimitMiddleware",
     "pages.middleware.UnreadableFormMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -146,15 +145,13 @@ TEMPLATES = [
             ],
         },
     },
-    # Only the survey's question and check-answers partials (survey_tags): measured
-    # faster than Django templates for long lists of options (docs/performance.md).
+    # Only the survey's question and check-answers partials (survey/jinja2/survey/):
+    # faster than Django templates for long option lists (docs/performance.md).
     {
         "BACKEND": "django.template.backends.jinja2.Jinja2",
-        # survey/jinja2/survey/: the partials live with the app that uses them.
         "DIRS": [],
         "APP_DIRS": True,
-        # Under DEBUG (and in tests) a name a partial uses but its context lacks
-        # raises, instead of rendering as nothing.
+        # Under DEBUG (and in tests) a missing name raises, not renders as nothing.
         "OPTIONS": {
             "autoescape": True,
             "undefined": jinja2.StrictUndefined if DEBUG else jinja2.Undefined,
@@ -162,15 +159,12 @@ TEMPLATES = [
     },
 ]
 
-# ------------------------------------------------------------------------------
-# Database
-# ------------------------------------------------------------------------------
+# --- Database -----------------------------------------------------------------
 if env.str("DATABASE_URL", default=""):
     DATABASES = {"default": env.db("DATABASE_URL")}
 else:
-    # The embedded server (tilondon/embedded_postgres/) starts on the first
-    # connection, not here: check and collectstatic never start it.
-    # One folder per PostgreSQL major version: a data folder only opens with its own.
+    # tilondon/embedded_postgres/ starts on the first connection (never for check
+    # or collectstatic); one data folder per PostgreSQL major version.
     EMBEDDED_POSTGRES_DATA = env.str(
         "PGSERVER_DATA", default=str(BASE_DIR / ".pgdata" / "pg18")
     )
@@ -181,20 +175,28 @@ else:
             "USER": "postgres",
         }
     }
-# Persistent connections suit gunicorn's few long-lived workers. runserver
-# starts a thread per request, and each thread would keep its own connection
-# for a minute: under load that exhausts PostgreSQL's max_connections ("too
-# many clients"). So development closes each connection at the end of its
-# request.
+# Persistent connections for gunicorn's few workers; development closes each at
+# the end of its request (runserver's threads would exhaust max_connections).
 DATABASES["default"]["CONN_MAX_AGE"] = env.int(
     "CONN_MAX_AGE", default=0 if DEBUG else 60
 )
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# A streaming replica for analysts' heavy reads (tilondon/replica.py).
+if env.str("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = {
+        **env.db("DATABASE_REPLICA_URL"),
+        "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"],
+        "CONN_HEALTH_CHECKS": True,
+    }
+    DATABASE_ROUTERS = ["tilondon.replica.ReplicaRouter"]
+# Behind PgBouncer (transaction pooling) server-side cursors would outlive their
+# transaction: DATABASE_POOLED=true turns them off (survey/exports/rows.py).
+if env.bool("DATABASE_POOLED", default=False):
+    for _alias in DATABASES:
+        DATABASES[_alias]["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# ------------------------------------------------------------------------------
-# Authentication
-# ------------------------------------------------------------------------------
+# --- Authentication -----------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": "django.contrib.auth.password_validation."
@@ -214,10 +216,8 @@ AUTHENTICATION_BACKENDS = [
     "staff.backends.StaffModelBackend",
 ]
 
-# Staff sign-in hardening (see docs/admin.md). Failures are counted per
-# username and IP address together, so one shared council or NHS address is
-# not locked out by another person's typing, and a username cannot be locked
-# out by a stranger from elsewhere.
+# Staff sign-in hardening (docs/admin.md): failures count per username and IP
+# together, so neither a shared NHS address nor a username is locked by others.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -229,22 +229,21 @@ AXES_LOCKOUT_CALLABLE = "staff.signin.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "throttling.services.client_ip"
 # The issuer shown in authenticator apps beside the account name.
 OTP_TOTP_ISSUER = "Trauma-Informed London"
-# Staff sessions end after this long without a request, and after the longer
-# limit in any case; the public survey's sessions are not affected.
+# Staff sessions (not the survey's) end when idle this long, and at the longer.
 STAFF_SESSION_IDLE_MINUTES = env.int("STAFF_SESSION_IDLE_MINUTES", default=30)
 STAFF_SESSION_MAX_HOURS = env.int("STAFF_SESSION_MAX_HOURS", default=10)
+# Demo staff accounts (staff/demo.py) have published passwords: refused in production.
+STAFF_REFUSE_DEMO_ACCOUNTS = PRODUCTION
+# An unsafe "next" lands on the admin index, not /accounts/profile/ (absent).
+LOGIN_REDIRECT_URL = "admin:index"
 
-# ------------------------------------------------------------------------------
-# Internationalisation
-# ------------------------------------------------------------------------------
+# --- Internationalisation -----------------------------------------------------
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
 
-# ------------------------------------------------------------------------------
-# Static files
-# ------------------------------------------------------------------------------
+# --- Static files -------------------------------------------------------------
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -261,9 +260,7 @@ STORAGES = {
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.str("MEDIA_ROOT", default=str(BASE_DIR / "media"))
 
-# ------------------------------------------------------------------------------
-# Email
-# ------------------------------------------------------------------------------
+# --- Email --------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 # Backends that write messages (and the resume links in them) to the log or a
@@ -291,10 +288,10 @@ if (
 DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="Trauma-Informed London <noreply@localhost>"
 )
+# A mail server that never answers must not hold a worker: the page says so.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 
-# ------------------------------------------------------------------------------
-# Security
-# ------------------------------------------------------------------------------
+# --- Security -----------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -304,10 +301,13 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_FAILURE_VIEW = "pages.views.csrf_failure"
-# Large posts are refused before they reach a form (the survey's longest answer
-# is 4,000 characters; many of them fit well inside this).
+# Large posts are refused before any form (the longest answer is 4,000 characters).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 400
+# Bodies above these sizes get a styled 413 before any form reads them: public
+# forms never upload files; only fully signed-in staff upload photos and sheets.
+REQUEST_BODY_MAX_BYTES = env.int("REQUEST_BODY_MAX_BYTES", default=1024 * 1024)
+STAFF_UPLOAD_MAX_BYTES = env.int("STAFF_UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
 
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
@@ -341,32 +341,35 @@ PERMISSIONS_POLICY = (
     "microphone=(), payment=(), usb=()"
 )
 
-# ------------------------------------------------------------------------------
-# Forms
-# ------------------------------------------------------------------------------
+# --- Forms --------------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
 CRISPY_GDS_FRONTEND_VERSION = "5.14.0"
 
-# ------------------------------------------------------------------------------
-# Logging
-# ------------------------------------------------------------------------------
+# --- Logging ------------------------------------------------------------------
+# Tokens never reach a log line (pages/redaction.py); each has its request's id.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "secret_links": {"()": "pages.redaction.SecretLinkFilter"},
+        "request_id": {"()": "pages.request_id.RequestIdFilter"},
+    },
+    "formatters": {
+        "request": {"format": "%(levelname)s %(name)s [%(request_id)s] %(message)s"}
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["secret_links", "request_id"],
+            "formatter": "request",
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"pgserver": {"level": "WARNING"}},
 }
 
-# ------------------------------------------------------------------------------
-# Programme contact details, shown in the footer and on the contact page.
-# ------------------------------------------------------------------------------
-CONTACT_EMAIL = env.str("CONTACT_EMAIL", default="trauma-informed@london.gov.uk")
-
-# ------------------------------------------------------------------------------
-# Survey abuse limits (see docs/survey.md for the numbers and why)
-# ------------------------------------------------------------------------------
+# --- Survey abuse limits (see docs/survey.md for the numbers and why) ---------
 # Drafts started per hour from one IP address: above what a whole organisation
 # behind one shared address (the Met, a large NHS trust) can reach in an hour.
 SURVEY_STARTS_PER_IP_PER_HOUR = env.int("SURVEY_STARTS_PER_IP_PER_HOUR", default=2000)
@@ -379,31 +382,6 @@ SURVEY_EMAILS_PER_SESSION_PER_HOUR = env.int(
 # Resume-link emails per hour from one IP address: one mail relay should not be
 # turned against others' inboxes, yet a shared office address is never blocked.
 SURVEY_EMAILS_PER_IP_PER_HOUR = env.int("SURVEY_EMAILS_PER_IP_PER_HOUR", default=200)
-# How many proxies in front of the app add to X-Forwarded-For (0: use the
-# connecting address). Behind one load balancer, set 1.
-TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=0)
-
-# ------------------------------------------------------------------------------
-# Production topology and hardening (deploy/, docs/operations.md)
-# ------------------------------------------------------------------------------
-# A mail server that accepts and never answers must not hold a worker: the
-# resume-link email gives up after this many seconds and says so on the page.
-EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
-# Request bodies above these sizes are refused with a styled 413 before any
-# form reads them (pages/body_limit.py): public forms never upload files; only
-# staff who have passed both sign-in steps upload photos and spreadsheets.
-REQUEST_BODY_MAX_BYTES = env.int("REQUEST_BODY_MAX_BYTES", default=1024 * 1024)
-STAFF_UPLOAD_MAX_BYTES = env.int("STAFF_UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("pages.middleware.UnreadableFormMiddleware"),
-    "pages.body_limit.RequestBodyLimitMiddleware",
-)
-# The demo staff accounts (staff/demo.py) have published passwords and codes:
-# production refuses them whatever the database holds (staff/backends.py).
-STAFF_REFUSE_DEMO_ACCOUNTS = PRODUCTION
-# A sign-in whose "next" is unsafe lands on the admin index, not Django's
-# /accounts/profile/ (which this site does not have).
-LOGIN_REDIRECT_URL = "admin:index"
 # Guesses at a withdrawal reference, per resume link and per client address.
 SURVEY_WITHDRAWALS_PER_LINK_PER_HOUR = env.int(
     "SURVEY_WITHDRAWALS_PER_LINK_PER_HOUR", default=10
@@ -411,30 +389,6 @@ SURVEY_WITHDRAWALS_PER_LINK_PER_HOUR = env.int(
 SURVEY_WITHDRAWALS_PER_IP_PER_HOUR = env.int(
     "SURVEY_WITHDRAWALS_PER_IP_PER_HOUR", default=200
 )
-# Resume and self-assessment tokens never reach a log line (pages/redaction.py),
-# and each line carries the id nginx gave its request (pages/request_id.py).
-MIDDLEWARE.insert(0, "pages.request_id.RequestIdMiddleware")
-LOGGING["filters"] = {
-    "secret_links": {"()": "pages.redaction.SecretLinkFilter"},
-    "request_id": {"()": "pages.request_id.RequestIdFilter"},
-}
-LOGGING["formatters"] = {
-    "request": {"format": "%(levelname)s %(name)s [%(request_id)s] %(message)s"}
-}
-LOGGING["handlers"]["console"].update(
-    filters=["secret_links", "request_id"], formatter="request"
-)
-# A streaming replica for analysts' heavy reads (tilondon/replica.py).
-if env.str("DATABASE_REPLICA_URL", default=""):
-    DATABASES["replica"] = {
-        **env.db("DATABASE_REPLICA_URL"),
-        "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"],
-        "CONN_HEALTH_CHECKS": True,
-    }
-    DATABASE_ROUTERS = ["tilondon.replica.ReplicaRouter"]
-# Behind PgBouncer in transaction pooling a server-side cursor would outlive
-# the transaction that opened it: DATABASE_POOLED=true turns them off (exports
-# then page through rows by key, survey/exports/rows.py).
-if env.bool("DATABASE_POOLED", default=False):
-    for _alias in DATABASES:
-        DATABASES[_alias]["DISABLE_SERVER_SIDE_CURSORS"] = True
+# How many proxies in front of the app add to X-Forwarded-For (0: use the
+# connecting address). Behind one load balancer, set 1.
+TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=0)

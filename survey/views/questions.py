@@ -72,19 +72,21 @@ def step(request, wave, response, step_key):
             initial=SectionForm.initial_from(page_questions, response.answers),
             questions=page_questions,
         )
-    return render(
-        request,
-        "survey/step.html",
-        {
-            "wave": wave,
-            "page": page,
-            "form": form,
-            "total_sections": steps[-1].number,
-            "back_url": back_url(wave, path, page, change),
-            "change": change,
-            "saved_with_errors": saved_with_errors,
-        },
-    )
+    context = _page_context(wave, steps, path, page, form, change)
+    context["saved_with_errors"] = saved_with_errors
+    return render(request, "survey/step.html", context)
+
+
+def _page_context(wave, steps, path, page, form, change) -> dict:
+    """What a question page and the contact page both show."""
+    return {
+        "wave": wave,
+        "page": page,
+        "form": form,
+        "total_sections": steps[-1].number,
+        "back_url": back_url(wave, path, page, change),
+        "change": change,
+    }
 
 
 def _page_keys(page_questions: list[Question], errors) -> list[str]:
@@ -159,18 +161,8 @@ def contact(request, wave, response):
         elif response.last_step and _passed(steps, response, page):
             initial = {"contact": "no"}
         form = ContactChoiceForm(initial=initial)
-    return render(
-        request,
-        "survey/contact.html",
-        {
-            "wave": wave,
-            "page": page,
-            "form": form,
-            "total_sections": steps[-1].number,
-            "back_url": back_url(wave, path, page, change),
-            "change": change,
-        },
-    )
+    context = _page_context(wave, steps, path, page, form, change)
+    return render(request, "survey/contact.html", context)
 
 
 def _passed(steps: list[Step], response: Response, page: Step) -> bool:
