@@ -38,7 +38,15 @@ def _manage(*args: str, **variables: str) -> subprocess.CompletedProcess:
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL", "DJANGO_ENV")
+        # Browser tests on the same worker may have set DJANGO_ALLOW_ASYNC_UNSAFE,
+        # which the deploy check rightly refuses.
+        if key
+        not in (
+            "DJANGO_SETTINGS_MODULE",
+            "DATABASE_URL",
+            "DJANGO_ENV",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        )
     }
     env.update(variables)
     return subprocess.run(  # noqa: S603 - our own manage.py
