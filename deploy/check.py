@@ -11,20 +11,20 @@ behind the proxy, slow clients); load with an app server SIGKILLed, a base
 backup and the upgrade block meanwhile; fail-over of the primary; a
 point-in-time restore after a deletion; the replica's own statistics;
 surveys per second through the topology against straight to one app server;
-the database password rotated by the runbook.
+secrets rotated by the runbook (deploy/rotation.py): the database password,
+SECRET_KEY with no one signed out, the TLS certificate.
 """
 
 import json
 import os
 import shutil
 import signal
-import subprocess
 import sys
 import time
 from pathlib import Path
 
-from deploy import phases
-from deploy.respondents import CERTIFICATE, Tally, Visitor, respondents_run, survey_take
+from deploy import phases, rotation
+from deploy.respondents import CERTIFICATE, Tally, respondents_run
 from deploy.topology import AS_ROOT, Topology
 
 CHECK_DIR = Path("/tmp/tilondon-deploy-check")
@@ -54,35 +54,6 @@ def workdir_fresh(path: Path) -> Path:
         for sub in ("run", "pgbouncer", "archive", "backups"):
             shutil.chown(path / sub, "postgres", "postgres")
     return path
-
-
-def certificate_make(topo: Topology) -> None:
-    """A self-signed certificate for localhost, made with openssl."""
-    tls = Path(topo.values["TLS_CERTIFICATE"]).parent
-    tls.mkdir(exist_ok=True)
-    subprocess.run(
-        [
-            "/usr/bin/openssl",
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-days",
-            "2",
-            "-subj",
-            "/CN=localhost",
-            "-addext",
-            "subjectAltName=DNS:localhost,IP:127.0.0.1",
-            "-keyout",
-            topo.values["TLS_CERTIFICATE_KEY"],
-            "-out",
-            topo.values["TLS_CERTIFICATE"],
-        ],
-        check=True,
-        capture_output=True,
-    )
-    CERTIFICATE["path"] = topo.values["TLS_CERTIFICATE"]
 
 
 def topology_start(topo: Topology) -> tuple[str, tuple[str, str]]:
@@ -120,7 +91,8 @@ def topology_start(topo: Topology) -> tuple[str, tuple[str, str]]:
     topo.psql(v["PRIMARY_PORT"], "SELECT pg_stat_statements_reset()")
     staff = phases.staff_account_make(topo)
     say("TLS certificate, two app servers (the systemd unit's command), nginx")
-    certificate_make(topo)
+    rotation.certificate_make(v["TLS_CERTIFICATE"], v["TLS_CERTIFICATE_KEY"])
+    CERTIFICATE["path"] = v["TLS_CERTIFICATE"]
     topo.app_start("app-1", v["APP_PORT_1"])
     topo.app_start("app-2", v["APP_PORT_2"])
     topo.nginx_start()
@@ -215,19 +187,6 @@ def overhead(topo: Topology, base: str) -> tuple[float, float]:
     return through_rate, straight_rate
 
 
-def rotate(topo: Topology, base: str) -> None:
-    """The runbook's password rotation, then a survey through the topology."""
-    v = topo.values
-    requests_file = topo.run / "restart-requests"
-    requests_file.unlink(missing_ok=True)
-    topo.runbook("rotate", PRIMARY_PORT=v["REPLICA_PORT"])
-    for port in requests_file.read_text().split():
-        name = "app-1" if port == v["APP_PORT_1"] else "app-2"
-        topo.stop(name)
-        topo.app_start(name, port)
-    survey_take(Visitor(base, Tally(), retries=5))
-
-
 def check() -> int:
     """The whole check; prints one summary line; 0 if nothing fell short."""
     started = time.monotonic()
@@ -280,7 +239,11 @@ def check() -> int:
         figures["surveys_per_s_direct"] = round(straight, 2)
         phases.require(through > 0 and straight > 0, "no surveys in the overhead runs")
         say("rotate the database password (runbook: rotate)")
-        rotate(topo, base)
+        rotation.database_password(topo, base)
+        say("rotate SECRET_KEY (runbook: secret-key-add, secret-key-use, -drop)")
+        figures.update(rotation.secret_key(topo, base, staff, first["analyst"]))
+        say("a new TLS certificate, nginx reloaded (runbook: tls)")
+        figures.update(rotation.tls_certificate(topo, base))
         say("point-in-time restore (runbook: restore)")
         figures["pitr_recovered"] = point_in_time_restore(topo, confirmed)
         phases.require(
@@ -315,6 +278,8 @@ def summary(figures: dict) -> None:
         "surveys_per_s_topology",
         "surveys_per_s_direct",
         "slow_healthz_s",
+        "secret_key_rotation_s",
+        "tls_reload_s",
         "seconds",
     )
     line = " ".join(f"{key}={figures[key]}" for key in keys if key in figures)

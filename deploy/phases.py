@@ -188,7 +188,8 @@ def journeys(topo: Topology, base: str, staff: tuple[str, str]) -> dict:
     for name, text in (("nginx", nginx_log), ("app servers", app_logs)):
         require(token not in text, f"a resume token is in the {name}' log")
     require("/survey/resume/[redacted]/" in nginx_log, "nginx did not redact")
-    return {"reference": reference, "token": token, "tally": tally}
+    # The analyst's browser is then left idle until SECRET_KEY's rotation.
+    return {"reference": reference, "token": token, "tally": tally, "analyst": analyst}
 
 
 def edges(topo: Topology, base: str, token: str) -> dict:

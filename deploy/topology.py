@@ -26,7 +26,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 DEPLOY = BASE_DIR / "deploy"
 PGBIN = Path(os.environ.get("PGBIN", "/usr/lib/postgresql/15/bin"))
 RUNBOOK = BASE_DIR / "docs" / "operations.md"
-BLOCK = re.compile(r"```sh runbook:([a-z]+)\n(.*?)```", re.S)
+BLOCK = re.compile(r"```sh runbook:([a-z][a-z-]*)\n(.*?)```", re.S)
 AS_ROOT = os.geteuid() == 0
 
 
@@ -342,9 +342,11 @@ class Topology:
         as_postgres = "runuser -u postgres --" if AS_ROOT else ""
         prelude = (
             # The check's stand-ins for systemctl: gunicorn's own HUP reload,
-            # and a restart the check carries out once the block is done.
+            # a restart the check carries out once the block is done, nginx's HUP.
             'reload_app_server() { kill -HUP "$(cat "$RUN_DIR/app-$1.pid")"; }\n'
             'restart_app_server() { echo "$1" >> "$RUN_DIR/restart-requests"; }\n'
+            'reload_nginx() { /usr/sbin/nginx -t -q -c "$WORK_DIR/nginx.conf" '
+            '&& kill -HUP "$(cat "$RUN_DIR/nginx.pid")"; }\n'
         )
         environment = {
             **self.app_environment(),
@@ -355,6 +357,7 @@ class Topology:
             "AS_POSTGRES": as_postgres,
             "PGBOUNCER_INI": str(Path(self.values["PGBOUNCER_DIR"]) / "pgbouncer.ini"),
             "RUN_DIR": str(self.run),
+            "WORK_DIR": str(self.workdir),
             "APP_PORTS": f"{self.values['APP_PORT_1']} {self.values['APP_PORT_2']}",
             **extra,
         }

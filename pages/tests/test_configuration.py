@@ -1,6 +1,9 @@
-"""Local state that must never be committed is git-ignored."""
+"""Configuration: local state git-ignored, make's Python 3.11, and settings read
+from the environment."""
 
+import os
 import subprocess
+import sys
 
 import pytest
 from django.conf import settings
@@ -61,3 +64,29 @@ def test_make_serve_says_it_needs_a_buffering_proxy_and_redacts_its_access_log()
     assert "gunicorn tilondon.wsgi -c deploy/gunicorn.conf.py" in result.stdout
     config = (settings.BASE_DIR / "deploy" / "gunicorn.conf.py").read_text()
     assert 'logger_class = "pages.redaction.RedactingGunicornLogger"' in config
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(None, "[]"), ("", "[]"), ("old-key-1,old-key-2", "['old-key-1', 'old-key-2']")],
+)
+def test_secret_key_fallbacks_are_read_from_the_environment(value, expected):
+    # A key rotation (docs/operations.md) keeps the retired key here a while.
+    env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY_FALLBACKS"}
+    if value is not None:
+        env["SECRET_KEY_FALLBACKS"] = value
+    env["DJANGO_SETTINGS_MODULE"] = "tilondon.settings"
+    result = subprocess.run(  # noqa: S603 - this interpreter, a fixed script
+        [
+            sys.executable,
+            "-c",
+            "from django.conf import settings; print(settings.SECRET_KEY_FALLBACKS)",
+        ],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == expected

@@ -33,10 +33,13 @@ def test_a_template_with_a_value_missing_is_refused():
 
 
 def test_the_runbook_holds_every_block_the_check_runs():
-    check = (DEPLOY / "check.py").read_text() + (DEPLOY / "phases.py").read_text()
-    used = set(re.findall(r'runbook\("([a-z]+)"', check))
+    check = "".join(
+        (DEPLOY / name).read_text() for name in ("check.py", "phases.py", "rotation.py")
+    )
+    used = set(re.findall(r'runbook\w*\(\s*(?:topo,\s*)?"([a-z][a-z-]*)"', check))
     assert used <= set(runbook_blocks())
     assert {"primary", "replica", "backup", "restore", "failover", "rotate"} <= used
+    assert {"secret-key-add", "secret-key-use", "secret-key-drop", "tls"} <= used
 
 
 def test_nginx_redacts_tokens_sets_forwarded_for_and_limits_bodies():

@@ -98,3 +98,22 @@ def test_each_wave_keeps_its_own_draft(client, open_wave):
     begin_draft(client, other_wave)
     first, second = browser_token(client, open_wave), browser_token(client, other_wave)
     assert first and second and first != second
+
+
+def test_a_cookie_signed_with_a_retired_key_is_read_until_the_key_is_dropped(
+    client, open_wave, settings
+):
+    settings.SECRET_KEY = "the-key-before-the-rotation-" + "a" * 30
+    page = begin_draft(client, open_wave)
+    token = browser_token(client, open_wave)
+    old_key = settings.SECRET_KEY
+    settings.SECRET_KEY = "the-key-after-the-rotation-" + "b" * 30
+    settings.SECRET_KEY_FALLBACKS = [old_key]
+    assert client.get(page).status_code == HTTPStatus.OK
+    settings.SECRET_KEY_FALLBACKS = []
+    start = reverse("survey:wave_start", args=[open_wave.slug])
+    assert client.get(page)["Location"] == start
+    # The resume link is not signed (only its hash is stored): it still works.
+    resumed = client.get(reverse("survey:resume", args=[token]))
+    assert resumed["Location"] == page
+    assert client.get(page).status_code == HTTPStatus.OK
