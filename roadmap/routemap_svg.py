@@ -61,13 +61,13 @@ def _line(line: Line, interactive: bool) -> str:
     # Each station's accessible name carries the figure too.
     figure = _texts((line.figure,)) if line.figure else ""
     return (
-        f'<g class="til-map__line til-map__line--{line.colour}">{labels}'
+        f'<g class="til-map__line til-map__line--{line.colour}">{labels}{figure}'
         f'<line class="til-map__track" x1="{line.x1}" y1="{line.y1}" '
         f'x2="{line.x2}" y2="{line.y2}"/>'
         f'<g class="{start_css}"{start_role}>'
         f'<rect class="til-map__terminus" x="{start.x - 5}" y="{start.y - 12}" '
         f'width="10" height="24"/>{_texts(start.texts)}</g>'
-        f"{stations}{figure}</g>"
+        f"{stations}</g>"
     )
 
 
