@@ -1,13 +1,14 @@
 """survey_answercount: the answers of submitted responses, counted as they change.
 
-Triggers on survey_response add a response's answers to the counts when it is
-written as submitted and take them away when a submitted response is changed,
-moved or deleted, in the same transaction (decision 0017). Only answers with
-options are counted (never free text), each once per response; the row with
-no question code counts the respondents of a sector. Taking away only updates
-rows that exist, so deleting a wave works whichever of its counts and its
-responses go first. Rows are locked in one order, (question, answer), so
-concurrent submissions wait for each other but never deadlock.
+Triggers on survey_response add responses' answers to the counts when they are
+written as submitted and take them away when submitted responses are changed,
+moved or deleted, in the same transaction (decision 0017). Inserts and deletes
+are counted once per statement, grouped, so a bulk load adds each count once;
+an update, once per row that changes what is counted. Only answers with options
+are counted (never free text), each once per response; the row with no question
+code counts the respondents of a sector. Taking away only updates rows that
+exist. Rows are locked in one order, (wave, sector, question, answer), so
+concurrent writers wait for each other but never deadlock.
 """
 
 import django.db.models.deletion
@@ -32,43 +33,70 @@ LANGUAGE sql STABLE AS $$
       AND jsonb_typeof(item) = 'string'
 $$;
 
-CREATE FUNCTION survey_answer_count_add(response survey_response, change integer)
-RETURNS integer
+CREATE FUNCTION survey_answer_count_inserted() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    IF change > 0 THEN
-        INSERT INTO survey_answercount AS c
-            (wave_id, sector, question_code, answer, respondents)
-        SELECT response.wave_id, response.sector, a.question_code, a.answer, change
-        FROM survey_answers_counted(response) a
-        ORDER BY a.question_code, a.answer
-        ON CONFLICT (wave_id, sector, question_code, answer)
-        DO UPDATE SET respondents = c.respondents + EXCLUDED.respondents;
-    ELSE
-        UPDATE survey_answercount c
-        SET respondents = c.respondents + change
-        WHERE c.id IN (
-            SELECT held.id
-            FROM survey_answercount held
-            JOIN survey_answers_counted(response) a
-              ON held.question_code = a.question_code AND held.answer = a.answer
-            WHERE held.wave_id = response.wave_id AND held.sector = response.sector
-            ORDER BY held.question_code, held.answer
-            FOR UPDATE OF held
-        );
-    END IF;
-    RETURN change;
+    INSERT INTO survey_answercount AS c
+        (wave_id, sector, question_code, answer, respondents)
+    SELECT r.wave_id, r.sector, a.question_code, a.answer, count(*)
+    FROM inserted r
+    CROSS JOIN LATERAL survey_answers_counted(r) a
+    WHERE r.status = 'submitted'
+    GROUP BY 1, 2, 3, 4
+    ORDER BY 1, 2, 3, 4
+    ON CONFLICT (wave_id, sector, question_code, answer)
+    DO UPDATE SET respondents = c.respondents + EXCLUDED.respondents;
+    RETURN NULL;
 END
 $$;
 
-CREATE FUNCTION survey_answer_count_write() RETURNS trigger
+CREATE FUNCTION survey_answer_count_deleted() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.status = 'submitted' THEN
-        PERFORM survey_answer_count_add(OLD, -1);
+    WITH gone AS (
+        SELECT r.wave_id, r.sector, a.question_code, a.answer, count(*) AS n
+        FROM deleted r
+        CROSS JOIN LATERAL survey_answers_counted(r) a
+        WHERE r.status = 'submitted'
+        GROUP BY 1, 2, 3, 4
+    ), held AS (
+        SELECT c.id, gone.n
+        FROM survey_answercount c
+        JOIN gone USING (wave_id, sector, question_code, answer)
+        ORDER BY c.wave_id, c.sector, c.question_code, c.answer
+        FOR UPDATE OF c
+    )
+    UPDATE survey_answercount c
+    SET respondents = c.respondents - held.n
+    FROM held WHERE c.id = held.id;
+    RETURN NULL;
+END
+$$;
+
+CREATE FUNCTION survey_answer_count_updated() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF OLD.status = 'submitted' THEN
+        WITH held AS (
+            SELECT c.id
+            FROM survey_answercount c
+            JOIN survey_answers_counted(OLD) a USING (question_code, answer)
+            WHERE c.wave_id = OLD.wave_id AND c.sector = OLD.sector
+            ORDER BY c.question_code, c.answer
+            FOR UPDATE OF c
+        )
+        UPDATE survey_answercount c
+        SET respondents = c.respondents - 1
+        FROM held WHERE c.id = held.id;
     END IF;
-    IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.status = 'submitted' THEN
-        PERFORM survey_answer_count_add(NEW, 1);
+    IF NEW.status = 'submitted' THEN
+        INSERT INTO survey_answercount AS c
+            (wave_id, sector, question_code, answer, respondents)
+        SELECT NEW.wave_id, NEW.sector, a.question_code, a.answer, 1
+        FROM survey_answers_counted(NEW) a
+        ORDER BY a.question_code, a.answer
+        ON CONFLICT (wave_id, sector, question_code, answer)
+        DO UPDATE SET respondents = c.respondents + 1;
     END IF;
     RETURN NULL;
 END
@@ -76,8 +104,13 @@ $$;
 
 CREATE TRIGGER survey_answer_count_insert
 AFTER INSERT ON survey_response
-FOR EACH ROW WHEN (NEW.status = 'submitted')
-EXECUTE FUNCTION survey_answer_count_write();
+REFERENCING NEW TABLE AS inserted
+FOR EACH STATEMENT EXECUTE FUNCTION survey_answer_count_inserted();
+
+CREATE TRIGGER survey_answer_count_delete
+AFTER DELETE ON survey_response
+REFERENCING OLD TABLE AS deleted
+FOR EACH STATEMENT EXECUTE FUNCTION survey_answer_count_deleted();
 
 CREATE TRIGGER survey_answer_count_update
 AFTER UPDATE ON survey_response
@@ -86,24 +119,33 @@ FOR EACH ROW WHEN (
     AND (OLD.status, OLD.wave_id, OLD.sector, OLD.answers)
         IS DISTINCT FROM (NEW.status, NEW.wave_id, NEW.sector, NEW.answers)
 )
-EXECUTE FUNCTION survey_answer_count_write();
+EXECUTE FUNCTION survey_answer_count_updated();
 
-CREATE TRIGGER survey_answer_count_delete
-AFTER DELETE ON survey_response
-FOR EACH ROW WHEN (OLD.status = 'submitted')
-EXECUTE FUNCTION survey_answer_count_write();
+-- A wave counted again from its responses (AnswerCount.objects.wave_rebuild).
+CREATE FUNCTION survey_answer_count_rebuild(counted_wave bigint) RETURNS void
+LANGUAGE sql AS $$
+    DELETE FROM survey_answercount WHERE wave_id = counted_wave;
+    INSERT INTO survey_answercount
+        (wave_id, sector, question_code, answer, respondents)
+    SELECT r.wave_id, r.sector, a.question_code, a.answer, count(*)
+    FROM survey_response r
+    CROSS JOIN LATERAL survey_answers_counted(r) a
+    WHERE r.wave_id = counted_wave AND r.status = 'submitted'
+    GROUP BY 1, 2, 3, 4;
+$$;
 
 -- The responses submitted before the counts existed.
-SELECT count(survey_answer_count_add(r, 1))
-FROM survey_response r WHERE r.status = 'submitted';
+SELECT survey_answer_count_rebuild(id) FROM survey_wave;
 """
 
 DROP_FUNCTIONS = """
-DROP TRIGGER survey_answer_count_delete ON survey_response;
 DROP TRIGGER survey_answer_count_update ON survey_response;
+DROP TRIGGER survey_answer_count_delete ON survey_response;
 DROP TRIGGER survey_answer_count_insert ON survey_response;
-DROP FUNCTION survey_answer_count_write();
-DROP FUNCTION survey_answer_count_add(survey_response, integer);
+DROP FUNCTION survey_answer_count_rebuild(bigint);
+DROP FUNCTION survey_answer_count_updated();
+DROP FUNCTION survey_answer_count_deleted();
+DROP FUNCTION survey_answer_count_inserted();
 DROP FUNCTION survey_answers_counted(survey_response);
 """
 

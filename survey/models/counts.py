@@ -18,7 +18,6 @@ for when its questions change after answers were submitted.
 from django.db import connection, models
 from django.db.models import Sum
 
-from survey.models.responses import Response
 from survey.models.waves import Wave
 
 # The row that counts a wave's submitted responses in a sector: no question.
@@ -41,17 +40,10 @@ class AnswerCountQuerySet(models.QuerySet):
         return {(sector, code, answer): n for sector, code, answer, n in rows if n}
 
     def wave_rebuild(self, wave: Wave) -> None:
-        """Count a wave's submitted responses again, in one statement, with
-        the function the triggers use."""
-        self.filter(wave=wave).delete()
-        # The table's name from the model; the values are parameters.
+        """Count a wave's submitted responses again, in one grouped statement,
+        with the rule the triggers use (``survey_answers_counted``)."""
         with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT count(survey_answer_count_add(r, 1))"  # noqa: S608
-                f" FROM {Response._meta.db_table} r"
-                " WHERE r.wave_id = %s AND r.status = %s",
-                [wave.pk, Response.Status.SUBMITTED],
-            )
+            cursor.execute("SELECT survey_answer_count_rebuild(%s)", [wave.pk])
 
 
 class AnswerCount(models.Model):

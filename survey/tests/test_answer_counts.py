@@ -203,3 +203,25 @@ def test_concurrent_submissions_and_a_withdrawal_all_count():
     counts = AnswerCount.objects.counts(wave)
     assert counts == recount(wave)
     assert counts[("local_authority", RESPONDENTS, "")] == 8
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_counts_the_responses_submitted_before_it():
+    from django.db.migrations.executor import MigrationExecutor
+
+    def migrate(targets):
+        executor = MigrationExecutor(connection)
+        executor.loader.build_graph()
+        executor.migrate(targets)
+
+    latest = MigrationExecutor(connection).loader.graph.leaf_nodes()
+    try:
+        migrate([("survey", "0014_response_counting_index")])
+        wave = wave_with_questionnaire(slug="before-counts")
+        submitted(wave)
+        submitted(wave, {**SAMPLE_ANSWERS, "sector": "nhs"})
+        migrate([("survey", "0015_answer_counts")])
+        assert AnswerCount.objects.counts(wave) == recount(wave)
+        assert AnswerCount.objects.counts(wave)[("nhs", RESPONDENTS, "")] == 1
+    finally:
+        migrate(latest)
