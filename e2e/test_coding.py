@@ -193,11 +193,15 @@ def test_django_admin_pages_for_codebooks_have_no_axe_violations(
     assert_no_axe_violations(page)
     # Past the browser's own check of the required wave, to the server's errors.
     page.locator("#codebook_form").evaluate("form => { form.noValidate = true; }")
-    page.get_by_role("button", name="Save", exact=True).click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save", exact=True).click()
     assert page.locator(".errornote").is_visible()
     assert_no_axe_violations(page)
     page.goto(base + f"/admin/coding/codebook/{codebook.pk}/change/")
     assert page.locator(".inline-related.has_original").count() == 3
     assert_no_axe_violations(page)
     page.goto(base + f"/admin/coding/codebook/{codebook.pk}/history/")
+    assert_no_axe_violations(page)
+    page.goto(base + f"/admin/coding/codebook/{codebook.pk}/delete/")
+    assert page.get_by_role("button", name="Yes, I\u2019m sure").is_visible()
     assert_no_axe_violations(page)
