@@ -1,10 +1,11 @@
-"""Building a findings release: grouped JSONB queries in PostgreSQL vs Python.
+"""Building a findings release: the counts PostgreSQL keeps vs counting in Python.
 
 Uses the export benchmark's waves of 10,000 and 100,000 submitted responses
 with realistic answers, then builds the release's whole snapshot (tally,
 suppression, tables, measures) in a fresh subprocess each time, so peak memory
 (VmHWM) belongs to that build alone:
-- ours: ``release_snapshot``, counting in PostgreSQL (findings.tally);
+- ours: ``release_snapshot``, reading the answer counts PostgreSQL keeps
+  (``survey.AnswerCount``, decision 0017) through findings.tally;
 - the baseline: the same figures counted in Python over every response's
   answers (``tally_in_python`` over a streamed queryset), then the same build.
 Targets: under 10 s at 100,000; peak memory at 100,000 at most 1.2x that at

@@ -6,8 +6,9 @@ demo content, and runs Lighthouse (the pinned npm package, in Debian's Chromium,
 offline) on the home page, the survey start, the route map, the case-study
 library and the demo findings release. Prints each page's performance score and
 cumulative layout shift against the targets (at least 98, under 0.02), and the
-elements Lighthouse saw shift. Plain HTTP on loopback, so SECURE_SSL_REDIRECT is
-off for this server only.
+elements Lighthouse saw shift; and, from the same run, its SEO score with the
+robots.txt and crawlable audits and any other SEO audit that fails. Plain HTTP
+on loopback, so SECURE_SSL_REDIRECT is off for this server only.
 
 Lighthouse's score varies by a point or two from run to run on a busy machine;
 BENCH_LIGHTHOUSE_RUNS (default 1) runs each page more times and prints the median;
@@ -43,6 +44,9 @@ REPORTS = os.environ.get("BENCH_LIGHTHOUSE_REPORTS", "")
 ONLY = [n for n in os.environ.get("BENCH_LIGHTHOUSE_PAGES", "").split(",") if n]
 PERFORMANCE_TARGET = 98
 LAYOUT_SHIFT_TARGET = 0.02
+SEO_TARGET = 100
+# The SEO audits the bench names on every page, whatever their result.
+SEO_AUDITS = ("robots-txt", "is-crawlable")
 LIGHTHOUSE = BASE_DIR / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CHROME_FLAGS = (
@@ -72,7 +76,10 @@ def _production_env(port: int) -> dict:
 
 
 def _lighthouse(url: str, attempts: int = 3) -> dict:
-    """One Lighthouse run of the performance category, mobile profile (its default).
+    """One Lighthouse run of the performance and SEO categories, mobile profile.
+
+    One run serves both: the SEO gatherers (robots.txt among them) run after the
+    page has loaded, so they do not move the performance figures.
 
     Chromium under load now and then fails to start or to answer Lighthouse in
     time; such a run is tried again, and the last error shown.
@@ -83,7 +90,7 @@ def _lighthouse(url: str, attempts: int = 3) -> dict:
                 [
                     str(LIGHTHOUSE),
                     url,
-                    "--only-categories=performance",
+                    "--only-categories=performance,seo",
                     "--output=json",
                     "--quiet",
                     f"--chrome-flags={CHROME_FLAGS} --user-data-dir={profile}",
@@ -107,8 +114,17 @@ def _lighthouse(url: str, attempts: int = 3) -> dict:
     audits = result["audits"]
     shifted = audits.get("layout-shift-elements") or audits.get("layout-shifts") or {}
     items = (shifted.get("details") or {}).get("items", [])
+    seo = result["categories"]["seo"]
+    seo_audits = {ref["id"]: audits[ref["id"]] for ref in seo["auditRefs"]}
     return {
         "score": result["categories"]["performance"]["score"] * 100,
+        "seo": seo["score"] * 100,
+        # Named audits always; any other only when it fails (score 0 of 1).
+        "seo_audits": {
+            name: _audit_result(audit)
+            for name, audit in seo_audits.items()
+            if name in SEO_AUDITS or audit.get("score") == 0
+        },
         "cls": audits["cumulative-layout-shift"]["numericValue"],
         "lcp": audits["largest-contentful-paint"]["numericValue"],
         "shifted": [
@@ -117,6 +133,15 @@ def _lighthouse(url: str, attempts: int = 3) -> dict:
             if isinstance(item, dict)
         ],
     }
+
+
+def _audit_result(audit: dict) -> str:
+    """ "passed", "FAILED" or "not applicable", with Lighthouse's reason if any."""
+    if audit.get("scoreDisplayMode") in ("notApplicable", "manual", "informative"):
+        return audit["scoreDisplayMode"]
+    verdict = "passed" if audit.get("score") == 1 else "FAILED"
+    reason = audit.get("explanation") or audit.get("displayValue") or ""
+    return f"{verdict} ({reason})" if reason else verdict
 
 
 def _report_page(report, page: str, path: str, runs: list[dict]) -> None:
@@ -137,10 +162,18 @@ def _report_page(report, page: str, path: str, runs: list[dict]) -> None:
     shifted = sorted({s for r in runs for s in r["shifted"]})
     if shifted:
         print(f"    shifted: {', '.join(shifted)}")
+    seo = statistics.median(r["seo"] for r in runs)
+    report.figure(f"{page} {path}: SEO (target {SEO_TARGET})", seo, "points")
+    audits = {}
+    for r in runs:
+        for name, result in r["seo_audits"].items():
+            audits.setdefault(name, set()).add(result)
+    for name, results in sorted(audits.items()):
+        print(f"    SEO audit {name}: {'; '.join(sorted(results))}")
 
 
 def run(report):
-    """Print each page's Lighthouse performance score and layout shift."""
+    """Print each page's Lighthouse performance and SEO scores and layout shift."""
     if not LIGHTHOUSE.exists() or not shutil.which(CHROMIUM):
         print("bench_lighthouse needs `npm install` and Chromium (make browser).")
         return

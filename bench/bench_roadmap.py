@@ -10,7 +10,9 @@ self-assessment results, times:
   query counts;
 - the route map (issue 10): the map page, its NHS lens and a results page,
   each beside the same page rendered without the map's SVG (its template
-  swapped for an empty one), in the same run; target: the map adds at most 1.5x.
+  swapped for an empty one), in the same run; target: the map adds at most 1.5x;
+- the map shaded by the demo findings release (issue 21), beside the same page
+  with that release taken off (status only, so the snapshot stays), alternating.
 """
 
 import copy
@@ -28,6 +30,7 @@ from django.utils import timezone
 
 from bench.timing import REPEATS, median_ms
 from casestudies.models import CaseStudy
+from findings.models import FindingsRelease
 from roadmap import scoring, services
 from roadmap.journey import framework, published_case_studies
 from roadmap.models import DomainStage, SelfAssessment, Statement
@@ -189,6 +192,38 @@ def _route_map(report, client, token):
         )
 
 
+def _survey_shading(report, client):
+    """The journey page shaded by a published release, beside it unshaded."""
+    from findings.demo import BASELINE_SLUG
+    from findings.demo import seed_demo as findings_seed
+
+    findings_seed()
+    release = FindingsRelease.objects.filter(wave__slug=BASELINE_SLUG)
+    published_at = release.get().published_at
+    report.heading("Route map: shaded by the survey's figures, and not")
+    timings = {True: [], False: []}
+    for _ in range(ROUTE_MAP_ROUNDS):
+        for shaded in (True, False):
+            if shaded:
+                release.update(status="published", published_at=published_at)
+            else:
+                release.update(status="draft", published_at=None)
+            html = client.get("/roadmap/journey/").content.decode()
+            assert ("til-map__station--shade" in html) == shaded
+            for _ in range(REPEATS):
+                started = time.perf_counter()
+                client.get("/roadmap/journey/")
+                timings[shaded].append((time.perf_counter() - started) * 1000)
+    release.update(status="published", published_at=published_at)
+    report.compare(
+        "Journey map: shaded",
+        statistics.median(timings[True]),
+        statistics.median(timings[False]),
+        "ms",
+        baseline_name="no release published",
+    )
+
+
 def run(report):
     """Build the data, then print each figure beside its baseline."""
     rng = random.Random(6)
@@ -227,3 +262,4 @@ def run(report):
         report.figure(f"{name}: queries", queries, "queries")
 
     _route_map(report, client, token)
+    _survey_shading(report, client)

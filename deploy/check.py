@@ -109,7 +109,7 @@ def replica_statistics(topo: Topology) -> dict:
                 topo.psql(
                     port,
                     "SELECT coalesce(sum(calls), 0) FROM pg_stat_statements "
-                    "WHERE query LIKE '%jsonb_to_record%'",
+                    "WHERE query LIKE '%FILTER (WHERE boroughs &&%'",
                 )
             ),
             "export": int(

@@ -12,10 +12,9 @@ _axe = Axe()
 # refuses (docs/decisions/0003). For a sheet with an `@import`, such as Django
 # admin's forms.css (`@import url('widgets.css')`), it fetches the imported
 # sheet with XMLHttpRequest from the URL as written, resolved against the page
-# (".../change/widgets.css", axe-core issue 5268; the policy has no
-# connect-src), and copies the other rules into a new <style> element (blocked
-# by style-src 'self'). Each is a CSP violation in the console, which fails the
-# test (e2e/conftest.py).
+# (".../change/widgets.css", a 404; axe-core issue 5268), and copies the other
+# rules into a new <style> element, which style-src 'self' blocks: a CSP
+# violation in the console, which fails the test (e2e/conftest.py).
 AXE_OPTIONS = {
     "preload": {"assets": ["media"]},
     "runOnly": {

@@ -1,5 +1,6 @@
 """The route map in a browser: axe, keyboard, 320px, preview, print, forced colours."""
 
+import itertools
 import re
 
 import pytest
@@ -294,3 +295,89 @@ def test_staff_charts_stay_readable_in_forced_colours_with_a_dark_scheme(
     page.emulate_media(forced_colors="active", color_scheme="dark")
     page.goto(live_server.url + "/admin/dashboard/")
     _assert_readable(_text_and_background(page, "svg.staff-chart"), 4)
+
+
+@pytest.fixture
+def shaded(roadmap):
+    """The demo findings release, published: the map is shaded by its figures."""
+    from findings.demo import seed_demo
+
+    seed_demo()
+
+
+def test_the_shaded_route_map_has_no_axe_violations_and_names_its_figures(
+    live_server, new_context, shaded
+):
+    page = new_context(viewport={"width": 1280, "height": 800}).new_page()
+    page.goto(live_server.url + "/roadmap/journey/")
+    stations = page.locator(".til-map__view--across a.til-map__station")
+    assert stations.count() == 21
+    # Every station's name carries its area's figure, and the line prints it.
+    name = stations.first.get_attribute("aria-label")
+    assert re.fullmatch(
+        r"Governance and leadership: trauma-aware \(demo survey: \d+% said .+\)", name
+    ), name
+    figure = re.search(r"(\d+%)", name).group(1)
+    across = page.locator(".til-map__view--across svg")
+    printed = across.locator(".til-map__note--figure")
+    assert printed.count() == 7
+    assert printed.first.is_visible()
+    assert printed.first.text_content() == f"Survey (demo): {figure}"
+    # The shade is a grey fill, where a station without one is white.
+    fill = page.evaluate(
+        "getComputedStyle(document.querySelector("
+        "'.til-map__view--across .til-map__station .til-map__stop')).fill"
+    )
+    assert fill not in ("rgb(255, 255, 255)", "none")
+    key = page.locator("#survey-shading")
+    assert key.get_by_role(
+        "heading", name="Shading: what the survey found (demo data)"
+    ).is_visible()
+    assert "Demo data" in key.text_content()
+    assert page.evaluate("document.documentElement.scrollHeight") <= 3000
+    assert_no_axe_violations(page)
+    key.get_by_text("The survey figures on the map, as a table").click()
+    row = key.get_by_role("row", name=re.compile(r"^Governance and leadership"))
+    assert figure in row.text_content()
+    assert_no_axe_violations(page)
+    page.emulate_media(media="print")
+    assert_no_axe_violations(page)
+
+
+def test_the_shades_step_evenly_darker_in_greyscale(live_server, page, shaded):
+    page.goto(live_server.url + "/roadmap/journey/")
+    fills = page.evaluate(
+        "[1, 2, 3, 4].map((n) => getComputedStyle(document.querySelector("
+        "'.til-map-key__shade--' + n)).fill)"
+    )
+    # Greys, so greyscale and print keep them apart: white, then each band darker.
+    assert all(len(set(re.findall(r"\d+", f)[:3])) == 1 for f in fills), fills
+    steps = [_luminance("rgb(255, 255, 255)"), *map(_luminance, fills)]
+    for lighter, darker in itertools.pairwise(steps):
+        assert (lighter + 0.05) / (darker + 0.05) >= 1.5, fills
+
+
+def test_the_shaded_map_fits_a_320px_screen_with_its_figures(
+    live_server, new_context, shaded
+):
+    page = new_context(viewport={"width": 320, "height": 640}).new_page()
+    page.goto(live_server.url + "/roadmap/journey/")
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0
+    down = page.locator(".til-map__view--down svg")
+    assert down.locator("text", has_text=re.compile(r"^Survey \(demo\): \d+%$")).count()
+    assert_no_axe_violations(page)
+
+
+def test_the_shaded_map_stays_readable_in_forced_colours_with_a_dark_scheme(
+    live_server, page, shaded
+):
+    page.emulate_media(forced_colors="active", color_scheme="dark")
+    page.goto(live_server.url + "/roadmap/journey/")
+    pairs = _text_and_background(page, "svg.til-map__svg")
+    _assert_readable(pairs, 20)
+    page.emulate_media(forced_colors="none", color_scheme="light")
+    page.goto(live_server.url + "/roadmap/journey/")
+    _assert_readable(_text_and_background(page, "svg.til-map__svg"), 20)

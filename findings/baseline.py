@@ -168,3 +168,34 @@ def baseline_for_sector(sector: str) -> dict | None:
         FindingsRelease.objects.published().values_list(_figures(), flat=True).first()
     )
     return baseline_from(release, sector)
+
+
+def area_baselines() -> dict[str, dict]:
+    """``station_baseline`` for every mapped area, by area code: the route map's shade.
+
+    One query, reading only the parts of the newest published snapshot the
+    figures need (its measures, not its tables); empty before any is published.
+    """
+    release = (
+        FindingsRelease.objects.published()
+        .values_list(
+            JSONObject(
+                snapshot=JSONObject(
+                    measures="snapshot__measures",
+                    respondents="snapshot__respondents",
+                    is_demo="snapshot__is_demo",
+                    published_at="snapshot__published_at",
+                ),
+                wave_name="wave__name",
+                wave_slug="wave__slug",
+            ),
+            flat=True,
+        )
+        .first()
+    )
+    if release is None:
+        return {}
+    return {
+        measure["domain"]: station_baseline(release, measure["domain"])
+        for measure in release["snapshot"].get("measures") or []
+    }

@@ -1,12 +1,12 @@
 """The counts a release is built from: one pass over a wave's submitted responses.
 
-``tally_for_wave`` asks PostgreSQL (grouped JSONB queries: a fixed number of
-queries and rows whatever the number of responses). ``tally_in_python`` counts
+``tally_for_wave`` asks PostgreSQL (the answer counts it keeps, and one
+aggregate over the responses' places: a fixed number of queries and rows
+whatever the number of responses). ``tally_in_python`` counts
 the same from answer documents in Python; it is the benchmark's baseline and
 lets the property tests build releases without a database.
 """
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -14,12 +14,10 @@ from dataclasses import dataclass, field
 from django.db import connections, router
 
 from findings.areas import AREA_BOROUGHS, PLACES, area_of
-from survey.models import Response
+from survey.models import RESPONDENTS, AnswerCount, Response, Wave
 from vocabulary.choices import Borough
 
 NO_SECTOR = ""
-# Question codes become column names in SQL: slugs only.
-SAFE_CODE = re.compile(r"^[a-z0-9_-]{1,40}$")
 
 
 @dataclass
@@ -79,56 +77,44 @@ SUBMITTED = Response.Status.SUBMITTED
 
 
 def tally_for_wave(wave_id: int | None, options: Mapping[str, Iterable[str]]) -> Tally:
-    """Count one wave's submitted responses in PostgreSQL: one pass, one query.
+    """Count one wave's submitted responses in PostgreSQL, in two queries.
 
     With ``wave_id`` None, every wave's (the analysts' dashboard over all waves).
 
-    Each answer document is parsed once (``jsonb_to_record`` with a column per
-    question), then every count is a ``FILTER`` aggregate grouped by sector:
-    ``?`` is true when a string answer equals the option or a list holds it,
-    so an option repeated in a list still counts once.
+    The answers and sectors come from the counts PostgreSQL keeps as responses
+    are written (``survey.AnswerCount``), so no answer document is read. The
+    places are counted from the responses' borough lists, read from the
+    index that carries them: an ICB area counts a respondent once however
+    many of its boroughs they named.
     """
-    codes = sorted(code for code in options if SAFE_CODE.match(code))
+    wave = None if wave_id is None else Wave(pk=wave_id)
+    tally = Tally()
+    wanted = {code: set(values) for code, values in options.items()}
+    for (sector, code, answer), count in AnswerCount.objects.counts(wave).items():
+        if code == RESPONDENTS:
+            tally.respondents += count
+            tally.by_sector[sector] += count
+        elif answer in wanted.get(code, ()):
+            tally.answers[(sector, code, answer)] = count
     aggregates: list[str] = []
     params: list = []
-    keys: list[tuple[str, str, str]] = []
-    for code in codes:
-        for option in options[code]:
-            aggregates.append(f'count(*) FILTER (WHERE a."{code}" ? %s)')
-            params.append(option)
-            keys.append(("answer", code, option))
+    keys: list[tuple[str, str]] = []
     for area, boroughs in [*AREA_BOROUGHS.items(), *((p, [p]) for p in PLACES)]:
-        aggregates.append("count(*) FILTER (WHERE r.boroughs && %s::varchar[])")
+        aggregates.append("count(*) FILTER (WHERE boroughs && %s::varchar[])")
         params.append([str(b) for b in boroughs])
-        keys.append(("area", str(area), ""))
+        keys.append(("area", str(area)))
     for borough in Borough.values:
-        aggregates.append("count(*) FILTER (WHERE %s = ANY(r.boroughs))")
+        aggregates.append("count(*) FILTER (WHERE %s = ANY(boroughs))")
         params.append(borough)
-        keys.append(("borough", borough, ""))
-    lateral = ""
-    if codes:
-        columns = ", ".join(f'"{code}" jsonb' for code in codes)
-        lateral = f" CROSS JOIN LATERAL jsonb_to_record(r.answers) AS a({columns})"
-    # Names come from the model and from codes checked against SAFE_CODE;
-    # every value is a parameter.
+        keys.append(("borough", borough))
+    # Names come from the model; every value is a parameter.
     sql = (
-        f"SELECT r.sector, count(*), {', '.join(aggregates)}"  # noqa: S608
-        f" FROM {RESPONSES} r{lateral}"
-        f" WHERE {'' if wave_id is None else 'r.wave_id = %s AND '}r.status = %s"
-        " GROUP BY r.sector"
+        f"SELECT {', '.join(aggregates)} FROM {RESPONSES}"  # noqa: S608
+        f" WHERE {'' if wave_id is None else 'wave_id = %s AND '}status = %s"
     )
     where = [SUBMITTED] if wave_id is None else [wave_id, SUBMITTED]
-    tally = Tally()
-    for sector, total, *counts in _rows(sql, [*params, *where]):
-        tally.respondents += total
-        tally.by_sector[sector] = total
-        for (kind, code, option), count in zip(keys, counts, strict=True):
-            if not count:
-                continue
-            if kind == "answer":
-                tally.answers[(sector, code, option)] = count
-            elif kind == "area":
-                tally.by_area[code] += count
-            else:
-                tally.by_borough[code] += count
+    (counts,) = _rows(sql, [*params, *where])
+    for (kind, place), count in zip(keys, counts, strict=True):
+        if count:
+            (tally.by_area if kind == "area" else tally.by_borough)[place] = count
     return tally

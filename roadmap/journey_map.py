@@ -20,6 +20,8 @@ PREVIEW_WORDS = 30
 # Stage addresses read as the stage's name, and never change when a title is edited.
 STAGE_SLUGS = {stage.value: slugify(stage.label) for stage in Stage}
 STAGES_BY_SLUG = {slug: code for code, slug in STAGE_SLUGS.items()}
+# The shade bands of the survey's figure on the map, lightest first: (band, words).
+SHADE_BANDS = ((1, "0 to 24%"), (2, "25 to 49%"), (3, "50 to 74%"), (4, "75 to 100%"))
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,13 @@ class JourneyMap:
     horizontal: routemap.RouteMap
     vertical: routemap.RouteMap
     shows_spread: bool = False
+    # The survey figures the map is shaded by: (area title, station_baseline).
+    survey: tuple[tuple[str, dict], ...] = ()
+
+    @property
+    def survey_release(self) -> dict | None:
+        """The release the shading comes from (its wave, date, demo marking)."""
+        return self.survey[0][1] if self.survey else None
 
 
 def stage_slug(code: str) -> str:
@@ -49,6 +58,29 @@ def preview(cell: DomainStage | None) -> str:
     return Truncator(cell.looks_like).words(PREVIEW_WORDS)
 
 
+def shade_band(percent: int | None) -> int:
+    """The shade band for a published percentage; 0 (no shade) when not shown."""
+    if percent is None:
+        return 0
+    return min(int(percent) // 25 + 1, len(SHADE_BANDS))
+
+
+def _survey_figure(found: dict | None) -> tuple[str, routemap.StationInfo]:
+    """A line's figure, and a station's shade and words, from station_baseline."""
+    if not found:
+        return "", routemap.StationInfo()
+    survey = "demo survey" if found["is_demo"] else "survey"
+    if found["percent"] is None:
+        return "Not shown", routemap.StationInfo(
+            shade_words=f"{survey}: figure not shown, too few answered"
+        )
+    figure = f"{found['percent']}%"
+    return figure, routemap.StationInfo(
+        shade=shade_band(found["percent"]),
+        shade_words=f"{survey}: {figure} {found['said']}",
+    )
+
+
 def _plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
@@ -64,6 +96,7 @@ def draw_journey_map(
     marks: Mapping[tuple[str, str], str] | None = None,
     start_marks: Mapping[str, str] | None = None,
     links: bool = True,
+    survey: Mapping[str, dict] | None = None,
 ) -> JourneyMap:
     """The route map for the given content, in both orientations.
 
@@ -71,16 +104,24 @@ def draw_journey_map(
     station counts that sector's matching case studies;
     with a ``spread`` (total, counts by domain and stage reached) of at least
     COMPARISON_MINIMUM results, each station also counts the results there.
+    With ``survey`` (findings.baseline.area_baselines), each line's stations are
+    shaded by the published figure for its area, which is printed beside it.
     """
     marks = marks or {}
     start_marks = start_marks or {}
+    survey = survey or {}
     show_spread = spread is not None and spread[0] >= COMPARISON_MINIMUM
-    lines = [routemap.LineSpec(d.slug, d.title, d.number) for d in domains]
+    figures = {d.domain: _survey_figure(survey.get(d.domain)) for d in domains}
+    lines = [
+        routemap.LineSpec(d.slug, d.title, d.number, figure=figures[d.domain][0])
+        for d in domains
+    ]
     stops = [routemap.StopSpec(s.stage, s.title) for s in stages]
     stations = {}
     starts = {}
     for domain in domains:
         counts = spread[1].get(domain.domain, {}) if show_spread else {}
+        shade = figures[domain.domain][1]
         for stage in stages:
             cell = cells.get((domain.domain, stage.stage))
             notes = []
@@ -102,6 +143,8 @@ def draw_journey_map(
                 preview=preview(cell),
                 notes=tuple(notes),
                 mark=marks.get((domain.domain, stage.stage), ""),
+                shade=shade.shade,
+                shade_words=shade.shade_words,
             )
         start_notes = ()
         if show_spread:
@@ -115,10 +158,21 @@ def draw_journey_map(
         starts[domain.slug] = routemap.StationInfo(
             notes=start_notes, mark=start_marks.get(domain.domain, "")
         )
+    release = next(iter(survey.values()), None)
+    label = ""
+    if release:
+        label = "Survey (demo)" if release["is_demo"] else "Survey"
     return JourneyMap(
-        horizontal=routemap.draw(lines, stops, stations, starts=starts),
-        vertical=routemap.draw(lines, stops, stations, starts=starts, vertical=True),
+        horizontal=routemap.draw(
+            lines, stops, stations, starts=starts, figure_label=label
+        ),
+        vertical=routemap.draw(
+            lines, stops, stations, starts=starts, vertical=True, figure_label=label
+        ),
         shows_spread=show_spread,
+        survey=tuple(
+            (d.title, survey[d.domain]) for d in domains if d.domain in survey
+        ),
     )
 
 

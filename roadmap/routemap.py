@@ -42,6 +42,8 @@ class LineSpec:
     key: str
     title: str
     number: int
+    # A figure for the whole line ("42%", "Not shown"), printed under its name.
+    figure: str = ""
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,10 @@ class StationInfo:
     preview: str = ""
     notes: tuple[str, ...] = ()
     mark: str = ""
+    # A shade band (1 to 4, lightest first; 0 for none) and the words that
+    # say the same in the station's accessible name.
+    shade: int = 0
+    shade_words: str = ""
 
 
 @dataclass(frozen=True)
@@ -87,6 +93,7 @@ class Station:
     preview: str
     mark: str
     texts: tuple[Text, ...]
+    shade: int = 0
 
 
 @dataclass(frozen=True)
@@ -114,6 +121,7 @@ class Line:
     y2: int
     start: Start
     stations: tuple[Station, ...]
+    figure: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -151,6 +159,7 @@ def station_name(line: LineSpec, stop: StopSpec) -> str:
 def _accessible_name(name: str, info: StationInfo) -> str:
     extra = [MARK_LABELS[info.mark]] if info.mark else []
     extra += list(info.notes)
+    extra += [info.shade_words] if info.shade_words else []
     return f"{name} ({', '.join(extra)})" if extra else name
 
 
@@ -167,17 +176,19 @@ def draw(
     *,
     starts: Mapping[str, StationInfo] | None = None,
     vertical: bool = False,
+    figure_label: str = "",
 ) -> RouteMap:
     """Lay out one line per area through one station per stage.
 
     ``stations`` is keyed by (line key, stop key); ``starts`` by line key, for
     marks and notes at the start of a line (a result still starting out).
+    ``figure_label`` names the lines' figures, each printed under its line's name.
     """
     stations = stations or {}
     starts = starts or {}
     if vertical:
-        return _draw_vertical(lines, stops, stations, starts)
-    return _draw_horizontal(lines, stops, stations, starts)
+        return _draw_vertical(lines, stops, stations, starts, figure_label)
+    return _draw_horizontal(lines, stops, stations, starts, figure_label)
 
 
 def _texts(x: int, top: int, texts, anchor: str = "start") -> tuple[Text, ...]:
@@ -213,16 +224,23 @@ def _station(
         preview=info.preview,
         mark=info.mark,
         texts=texts,
+        shade=info.shade,
     )
 
 
-def _line(line: LineSpec, label, start, stations, ends) -> Line:
+def _line(line: LineSpec, label, start, stations, ends, figure=None) -> Line:
     """A placed line; ``ends`` is its track's (x1, y1, x2, y2)."""
     colour = (line.number - 1) % COLOURS + 1
-    return Line(line.key, line.title, colour, label, *ends, start, tuple(stations))
+    return Line(
+        line.key, line.title, colour, label, *ends, start, tuple(stations), figure
+    )
 
 
-def _draw_horizontal(lines, stops, stations, starts) -> RouteMap:
+def _figure_words(line: LineSpec, figure_label: str) -> str:
+    return f"{figure_label}: {line.figure}" if figure_label else line.figure
+
+
+def _draw_horizontal(lines, stops, stations, starts, figure_label) -> RouteMap:
     xs = [H_FIRST_STATION_X + n * H_STATION_GAP for n in range(len(stops))]
     end_x = (xs[-1] if xs else H_START_X) + H_END_PAST
     headers = [Text(H_START_X, 28, "Starting out", "middle")]
@@ -233,11 +251,17 @@ def _draw_horizontal(lines, stops, stations, starts) -> RouteMap:
     for index, line in enumerate(lines):
         y = H_TOP + index * H_ROW + 24
         label_lines = wrap(line.title, H_LABEL_CHARS)
-        first_y = y + 5 - (len(label_lines) - 1) * LABEL_LINE_HEIGHT // 2
+        # A figure is one more line under the name; the block stays centred.
+        rows = len(label_lines) + (1 if line.figure else 0)
+        first_y = y + 5 - (rows - 1) * LABEL_LINE_HEIGHT // 2
         label = tuple(
             Text(0, first_y + n * LABEL_LINE_HEIGHT, text)
             for n, text in enumerate(label_lines)
         )
+        figure = None
+        if line.figure:
+            below = first_y + len(label_lines) * LABEL_LINE_HEIGHT
+            figure = Text(0, below, _figure_words(line, figure_label), kind="figure")
         info = starts.get(line.key, StationInfo())
         marks = _mark_texts(info.mark, info.notes)
         start = _start(
@@ -250,7 +274,7 @@ def _draw_horizontal(lines, stops, stations, starts) -> RouteMap:
             texts = _texts(x, y + 34, marks, "middle")
             placed_stations.append(_station(line, stop, info, x, y, texts))
         ends = (H_START_X, y, end_x, y)
-        placed.append(_line(line, label, start, placed_stations, ends))
+        placed.append(_line(line, label, start, placed_stations, ends, figure))
     height = H_TOP + len(lines) * H_ROW + 8
     return RouteMap(
         width=H_WIDTH,
@@ -261,7 +285,7 @@ def _draw_horizontal(lines, stops, stations, starts) -> RouteMap:
     )
 
 
-def _draw_vertical(lines, stops, stations, starts) -> RouteMap:
+def _draw_vertical(lines, stops, stations, starts, figure_label) -> RouteMap:
     placed = []
     top = 8
     for line in lines:
@@ -271,6 +295,10 @@ def _draw_vertical(lines, stops, stations, starts) -> RouteMap:
             for n, text in enumerate(label_lines)
         )
         y0 = top + len(label_lines) * LABEL_LINE_HEIGHT + 22
+        figure = None
+        if line.figure:
+            figure = Text(0, y0 - 6, _figure_words(line, figure_label), kind="figure")
+            y0 += LABEL_LINE_HEIGHT
         info = starts.get(line.key, StationInfo())
         texts = [("Starting out", "stop"), *_mark_texts(info.mark, info.notes)]
         start = _start(line, info, V_LINE_X, y0, _texts(V_TEXT_X, y0 + 5, texts))
@@ -286,7 +314,7 @@ def _draw_vertical(lines, stops, stations, starts) -> RouteMap:
         )
         y_end = y0 + len(stops) * V_STOP_GAP + 16
         ends = (V_LINE_X, y0, V_LINE_X, y_end)
-        placed.append(_line(line, label, start, placed_stations, ends))
+        placed.append(_line(line, label, start, placed_stations, ends, figure))
         top = y_end + (notes_below - 1) * NOTE_LINE_HEIGHT + V_BLOCK_GAP
     return RouteMap(
         width=V_WIDTH,

@@ -24,6 +24,8 @@ def _station(station: Station, interactive: bool) -> str:
     css = "til-map__station"
     if station.mark:
         css += f" til-map__station--{escape(station.mark)}"
+    if station.shade:
+        css += f" til-map__station--shade-{int(station.shade)}"
     x, y = station.x, station.y
     body = (
         f'<circle class="til-map__focus" cx="{x}" cy="{y}" r="21"/>'
@@ -56,8 +58,10 @@ def _line(line: Line, interactive: bool) -> str:
         for t in line.label
     )
     stations = "".join(_station(s, interactive) for s in line.stations)
+    # Each station's accessible name carries the figure too.
+    figure = _texts((line.figure,)) if line.figure else ""
     return (
-        f'<g class="til-map__line til-map__line--{line.colour}">{labels}'
+        f'<g class="til-map__line til-map__line--{line.colour}">{labels}{figure}'
         f'<line class="til-map__track" x1="{line.x1}" y1="{line.y1}" '
         f'x2="{line.x2}" y2="{line.y2}"/>'
         f'<g class="{start_css}"{start_role}>'

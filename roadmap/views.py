@@ -11,7 +11,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from findings.baseline import baseline_from, newest_release, station_baseline
+from findings.baseline import (
+    area_baselines,
+    baseline_from,
+    newest_release,
+    station_baseline,
+)
 from roadmap import scoring, services
 from roadmap.charts import stage_chart
 from roadmap.forms import SectorForm, SelfAssessmentForm
@@ -25,6 +30,7 @@ from roadmap.journey import (
     sector_comparison,
 )
 from roadmap.journey_map import (
+    SHADE_BANDS,
     STAGES_BY_SLUG,
     cells_by_key,
     draw_journey_map,
@@ -96,11 +102,14 @@ def journey(request):
             if sector
             else None
         ),
+        # The newest published survey figures shade the stations: one query.
+        survey=area_baselines(),
     )
     return render(
         request,
         "roadmap/journey.html",
         {
+            "shade_bands": SHADE_BANDS,
             "texts": RoadmapText.texts(),
             "stages": stages,
             "journey_map": journey_map,

@@ -1,13 +1,14 @@
 """The analyst dashboard: its figures (ResponseQuerySet methods) laid out as charts."""
 
 from findings.diverging import diverging_chart
-from findings.tally import tally_for_wave
 from staff import charts
 from survey.models import (
     AGREEMENT_OPTIONS,
     DONT_KNOW,
     NOT_APPLICABLE,
     NOT_APPLICABLE_OPTION,
+    RESPONDENTS,
+    AnswerCount,
     Question,
     Response,
     Wave,
@@ -66,17 +67,22 @@ def agreement_questions_for(wave: Wave | None) -> list[Question]:
 def submitted_figures(wave: Wave | None, codes: list[str]) -> tuple[dict, dict, dict]:
     """Answer counts by question, sectors and boroughs of submitted responses.
 
-    One pass over the responses in PostgreSQL, with the findings' aggregation
-    (``findings.tally``): each answer document parsed once, every count a
-    FILTER aggregate, so the query count and the rows returned stay fixed.
+    Read from the counts PostgreSQL keeps as responses are written
+    (``survey.AnswerCount``, as the findings' tally reads them): one query,
+    its rows as many as the answers given, whatever the number of responses.
     """
-    options = dict.fromkeys(codes, AGREEMENT_CODES)
-    options["example_rs"] = [r.value for r in R]
-    tally = tally_for_wave(wave.pk if wave is not None else None, options)
-    counts: dict[str, dict[str, int]] = {code: {} for code in options}
-    for (_, code, value), number in tally.answers.items():
-        counts[code][value] = counts[code].get(value, 0) + number
-    return counts, dict(tally.by_sector), dict(tally.by_borough)
+    wanted = {*codes, "example_rs"}
+    counts: dict[str, dict[str, int]] = {code: {} for code in wanted}
+    sectors: dict[str, int] = {}
+    boroughs: dict[str, int] = {}
+    for (sector, code, answer), number in AnswerCount.objects.counts(wave).items():
+        if code == RESPONDENTS:
+            sectors[sector] = sectors.get(sector, 0) + number
+        elif code == "boroughs" and answer in Borough.values:
+            boroughs[answer] = boroughs.get(answer, 0) + number
+        elif code in wanted:
+            counts[code][answer] = counts[code].get(answer, 0) + number
+    return counts, sectors, boroughs
 
 
 def agreement_chart(rows: list[dict]):

@@ -17,6 +17,7 @@ from django.db import transaction
 from survey.models import (
     NOT_APPLICABLE_OPTION,
     OTHER,
+    AnswerCount,
     Question,
     Questionnaire,
     Section,
@@ -309,4 +310,7 @@ def wave_questions_load(*, wave: Wave, path: Path = CURRENT_DEFINITION) -> int:
         )
     stale.delete()
     wave.sections.exclude(code__in=wanted_sections).delete()
+    # A question's type decides whether its answers are counted.
+    if wave.responses.submitted().exists():
+        AnswerCount.objects.wave_rebuild(wave)
     return len(wanted_questions)

@@ -332,6 +332,9 @@ CONTENT_SECURITY_POLICY = {
         "style-src": [SELF],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
+        # No page script fetches anything; search tools such as Lighthouse read
+        # /robots.txt from inside the page, under its policy (docs/decisions/0003).
+        "connect-src": [SELF],
         "form-action": [SELF],
         "object-src": [NONE],
         "base-uri": [NONE],

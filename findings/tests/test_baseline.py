@@ -43,3 +43,25 @@ def test_a_sector_gets_a_sentence_per_area_from_the_published_snapshot(
         assert line["base"] >= 10
     else:
         assert "too few NHS respondents" in line["text"]
+
+
+def test_area_baselines_read_every_area_from_the_published_snapshot_in_one_query(
+    release, analyst, django_assert_num_queries
+):
+    from findings.baseline import area_baselines, newest_release, station_baseline
+    from findings.models import FindingsRelease
+
+    with django_assert_num_queries(1):
+        assert area_baselines() == {}
+    release_publish(release=release, user=analyst)
+    with django_assert_num_queries(1):
+        found = area_baselines()
+    assert set(found) == set(Domain.values)
+    # The same figures as the station pages read from the whole snapshot.
+    whole = FindingsRelease.objects.values_list(newest_release(), flat=True).first()
+    for code, figures in found.items():
+        assert figures == station_baseline(whole, code)
+    release.refresh_from_db()
+    for measure in release.snapshot["measures"]:
+        assert found[measure["domain"]]["percent"] == measure["overall"]["percent"]
+        assert found[measure["domain"]]["wave_name"] == release.wave.name

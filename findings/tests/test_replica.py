@@ -17,8 +17,10 @@ def test_a_findings_build_counts_responses_on_the_replica(release, settings):
     ):
         snapshot = release_snapshot(release=release)
     assert snapshot["respondents"]["count"] == 120
-    assert any("jsonb_to_record" in query["sql"] for query in replica)
-    assert not any("jsonb_to_record" in query["sql"] for query in primary)
+    assert any("FILTER (WHERE boroughs &&" in query["sql"] for query in replica)
+    assert not any("FILTER (WHERE boroughs &&" in query["sql"] for query in primary)
+    assert any("survey_answercount" in query["sql"] for query in replica)
+    assert not any("survey_answercount" in query["sql"] for query in primary)
 
 
 def test_primary_reads_keeps_a_findings_build_on_the_primary(release, settings):
@@ -33,5 +35,5 @@ def test_primary_reads_keeps_a_findings_build_on_the_primary(release, settings):
     ):
         snapshot = release_snapshot(release=release)
     assert snapshot["respondents"]["count"] == 120
-    assert not any("jsonb_to_record" in query["sql"] for query in replica)
-    assert any("jsonb_to_record" in query["sql"] for query in primary)
+    assert not any("FILTER (WHERE boroughs &&" in query["sql"] for query in replica)
+    assert any("FILTER (WHERE boroughs &&" in query["sql"] for query in primary)

@@ -34,6 +34,8 @@ def test_content_security_policy_allows_only_what_is_named(client):
         # data: for the QR code in two-factor setup.
         "img-src": "'self' data:",
         "font-src": "'self'",
+        # Lighthouse's robots.txt audit fetches /robots.txt under the page's policy.
+        "connect-src": "'self'",
         "form-action": "'self'",
         "object-src": "'none'",
         "base-uri": "'none'",

@@ -18,6 +18,7 @@ from survey.models.collectors import (
     Collector,
     collector_code_new,
 )
+from survey.models.counts import RESPONDENTS, AnswerCount
 from survey.models.examples import ExampleCaseStudy
 from survey.models.questions import (
     AGREEMENT_OPTIONS,
@@ -62,8 +63,10 @@ __all__ = [
     "REFERENCE_ALPHABET",
     "REFERENCE_PREFIX",
     "RESERVED_WAVE_SLUGS",
+    "RESPONDENTS",
     "VIA",
     "YES_NO_OPTIONS",
+    "AnswerCount",
     "Collector",
     "ContactDetails",
     "ExampleCaseStudy",
