@@ -12,8 +12,9 @@ from coding.models import Code, Coding, Settlement
 from survey.models import Response
 
 
-def agreed_codes(responses: QuerySet) -> dict[int, set[int]]:
-    """{response pk: ids of its agreed codes, over all its answers}."""
+def agreed_codes(responses: QuerySet | list[int]) -> dict[int, set[int]]:
+    """{response pk: ids of its agreed codes, over all its answers}, for a
+    queryset of responses or a list of their pks."""
     through = Coding.codes.through
     applied: dict[tuple[int, int], dict[int, set[int]]] = {}
     for response_id, question_id, coder_id in Coding.objects.filter(

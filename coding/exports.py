@@ -59,9 +59,10 @@ def _code_columns(wave_ids: list[int]) -> list[tuple[str, str]]:
     ]
 
 
-def _code_cells(responses: QuerySet, names: list[str]) -> dict[int, list]:
+def _code_cells(response_ids: list[int], names: list[str]) -> dict[int, list]:
+    """The code columns' cells of one chunk of the response export's rows."""
     ids = [int(name.split("__")[1]) for name in names]
-    agreed = agreed_codes(responses)
+    agreed = agreed_codes(response_ids)
     # A response nobody has coded yet is left blank, not 0.
     return {
         pk: [1 if code_id in codes else 0 for code_id in ids]

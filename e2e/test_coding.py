@@ -176,5 +176,32 @@ def test_every_other_coding_page_has_no_axe_violations(live_server, page, coders
     page.get_by_role("button", name="Copy the codebook").click()
     assert page.title().startswith("Error:")
     assert_no_axe_violations(page)
+
+
+def test_django_admin_pages_for_codebooks_have_no_axe_violations(
+    live_server, page, coders
+):
+    """The changelist, the add form and the change form with its Code inline."""
+    codebook, _, (one, one_device), _ = coders
+    base = live_server.url
+    _sign_in(page, base, one, one_device)
+    page.goto(base + "/admin/coding/")
+    assert_no_axe_violations(page)
     page.goto(base + "/admin/coding/codebook/")
+    assert_no_axe_violations(page)
+    page.goto(base + "/admin/coding/codebook/add/")
+    assert_no_axe_violations(page)
+    # Past the browser's own check of the required wave, to the server's errors.
+    page.locator("#codebook_form").evaluate("form => { form.noValidate = true; }")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save", exact=True).click()
+    assert page.locator(".errornote").is_visible()
+    assert_no_axe_violations(page)
+    page.goto(base + f"/admin/coding/codebook/{codebook.pk}/change/")
+    assert page.locator(".inline-related.has_original").count() == 3
+    assert_no_axe_violations(page)
+    page.goto(base + f"/admin/coding/codebook/{codebook.pk}/history/")
+    assert_no_axe_violations(page)
+    page.goto(base + f"/admin/coding/codebook/{codebook.pk}/delete/")
+    assert page.get_by_role("button", name="Yes, I\u2019m sure").is_visible()
     assert_no_axe_violations(page)

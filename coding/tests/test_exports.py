@@ -6,12 +6,15 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from audit.models import AuditEvent
 from coding import services
 from coding.agreed import agreed_codes, code_counts_by_sector
 from coding.tests.factories import answer, code_named
+from survey.exports import rows as export_rows
 from survey.exports.service import responses_export
 from survey.models import Response
 from survey.services import response_case_study_start
@@ -106,6 +109,38 @@ def test_response_export_masks_flags_and_adds_agreed_code_columns(
     assert rows[uncoded.reference][f"code__{helps.pk}__What helps"] == ""
     coded.refresh_from_db()
     assert "Jo Bloggs" in coded.answers["meaning_own_words"]
+
+
+def test_response_export_reads_agreed_codes_a_chunk_of_rows_at_a_time(
+    codebook, question, analyst, monkeypatch, tmp_path
+):
+    monkeypatch.setattr(export_rows, "CHUNK_SIZE", 2)
+    helps = code_named(codebook, "What helps")
+    responses = [answer(question.wave, f"Answer {number}.") for number in range(5)]
+    for response in responses[::2]:
+        services.coding_save(
+            response=response,
+            question=question,
+            coder=analyst,
+            code_ids=[helps.pk],
+            note="",
+            version=0,
+        )
+    path = tmp_path / "responses.csv"
+    with CaptureQueriesContext(connection) as queries:
+        responses_export(
+            queryset=Response.objects.for_wave(question.wave),
+            file_format="csv",
+            output=str(path),
+        )
+    cells = {r["reference"]: r[f"code__{helps.pk}__What helps"] for r in _rows(path)}
+    assert cells == {
+        response.reference: "1" if number % 2 == 0 else ""
+        for number, response in enumerate(responses)
+    }
+    # Five rows in chunks of two: the codings are read three times, a chunk each.
+    codings_read = [q for q in queries if 'FROM "coding_coding" WHERE' in q["sql"]]
+    assert len(codings_read) == 3
 
 
 def test_a_settlement_is_the_agreed_coding(coded, codebook, question, analyst):

@@ -8,19 +8,17 @@ after the questions' and asks it for each response's cells.
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
-
 
 @dataclass(frozen=True)
 class ExportExtension:
     """Extra columns: their (name, description) per set of waves, and the cells.
 
-    ``cells(queryset, names)`` answers {response pk: [cell per name]}; a
-    response it leaves out gets blanks.
+    ``cells(response_ids, names)`` answers {response pk: [cell per name]} for
+    one chunk of the export's responses; a response it leaves out gets blanks.
     """
 
     columns: Callable[[list[int]], list[tuple[str, str]]]
-    cells: Callable[[QuerySet, list[str]], dict[int, list]]
+    cells: Callable[[list[int], list[str]], dict[int, list]]
 
 
 _extensions: list[ExportExtension] = []
@@ -41,23 +39,30 @@ def extension_columns(wave_ids: list[int]) -> list[tuple[ExportExtension, str, s
     ]
 
 
-def extension_cells(queryset: QuerySet, columns) -> Callable[[int], list]:
-    """A function giving the extension cells of one response pk, loaded once."""
+def extension_cells(columns) -> Callable[[list[int]], Callable[[int], list]]:
+    """A loader of the extension cells of one chunk of responses (their pks);
+    what it loads gives the cells of one response of the chunk.
+
+    Asked once per chunk of rows, in step with them, so memory stays that of a
+    chunk however many responses the export holds.
+    """
     wanted: dict[ExportExtension, list[str]] = {}
     for column in columns:
         if column.kind == "extension":
             wanted.setdefault(column.extension, []).append(column.name)
-    if not wanted:
-        return lambda pk: []
-    loaded = [
-        (extension.cells(queryset, names), [None] * len(names))
-        for extension, names in wanted.items()
-    ]
 
-    def cells(pk: int) -> list:
-        row: list = []
-        for values, blank in loaded:
-            row.extend(values.get(pk, blank))
-        return row
+    def load(response_ids: list[int]) -> Callable[[int], list]:
+        loaded = [
+            (extension.cells(response_ids, names), [None] * len(names))
+            for extension, names in wanted.items()
+        ]
 
-    return cells
+        def cells(pk: int) -> list:
+            row: list = []
+            for values, blank in loaded:
+                row.extend(values.get(pk, blank))
+            return row
+
+        return cells
+
+    return load
