@@ -21,7 +21,6 @@ POLICE = {
     "principle_safety": "disagree",
     "example_rs": ["respond"],
 }
-CODES = ["principle_safety", "example_rs"]
 
 
 @pytest.fixture
@@ -37,38 +36,13 @@ def responses():
     return first, second
 
 
-def test_answer_counts_honour_the_querysets_filter(responses):
+def test_counts_by_borough_and_sector_honour_the_querysets_filter(responses):
     first, _ = responses
-    everyone = Response.objects.answer_counts(CODES)
-    police = Response.objects.filter(sector="met_police").answer_counts(CODES)
-    one_wave = Response.objects.for_wave(first).answer_counts(CODES)
-    assert everyone == {
-        "principle_safety": {"agree": 2, "disagree": 1},
-        "example_rs": {"realise": 2, "respond": 3},
-    }
-    assert police == {
-        "principle_safety": {"disagree": 1},
-        "example_rs": {"respond": 1},
-    }
-    assert one_wave == {
-        "principle_safety": {"agree": 1, "disagree": 1},
-        "example_rs": {"realise": 1, "respond": 2},
-    }
-
-
-def test_counts_by_sector_and_borough_honour_the_querysets_filter(responses):
-    first, second = responses
-    assert Response.objects.submitted_count_by_sector() == {
-        "nhs": 2,
-        "met_police": 1,
-    }
-    assert Response.objects.for_wave(second).submitted_count_by_sector() == {"nhs": 1}
-    assert Response.objects.submitted_count_by_borough() == {
-        "camden": 3,
-        "hackney": 2,
-    }
     nhs = Response.objects.filter(sector="nhs")
-    assert nhs.submitted_count_by_borough() == {"camden": 2, "hackney": 2}
+    assert nhs.submitted_count_by_borough_and_sector() == {
+        ("camden", "nhs"): 2,
+        ("hackney", "nhs"): 2,
+    }
     assert Response.objects.for_wave(first).submitted_count_by_borough_and_sector() == {
         ("camden", "nhs"): 1,
         ("hackney", "nhs"): 1,
@@ -86,8 +60,3 @@ def test_started_and_submitted_honour_the_querysets_filter(responses):
     }
     drafts = Response.objects.drafts().started_and_submitted_by_collector()
     assert drafts == {None: (2, 0)}
-
-
-def test_no_codes_count_nothing(responses):
-    assert Response.objects.answer_counts([]) == {}
-    assert Response.objects.answer_counts(["not_asked"]) == {"not_asked": {}}
