@@ -7,12 +7,12 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from openpyxl import load_workbook
 
 from audit.models import AuditEvent
 from e2e.axe import assert_no_axe_violations
+from e2e.browser import click_and_load, device_code
 from staff.roles import ANALYST, roles_sync
 from staff.tests.fixtures import PASSWORD
 from survey.tests.factories import submitted, wave_with_questionnaire
@@ -36,33 +36,31 @@ def analyst_device():
     return device
 
 
-def _code(device):
-    return f"{totp(device.bin_key):06d}"
-
-
 def test_analyst_signs_in_with_a_code_filters_reads_and_sees_the_dashboard(
     live_server, page, analyst_device
 ):
     page.goto(live_server.url + "/admin/")
     page.get_by_label("Username").fill("analyst")
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    click_and_load(page.get_by_role("button", name="Log in"))
     assert "/admin/two-factor/" in page.url
     assert_no_axe_violations(page)
-    page.get_by_label("Code from your authenticator app").fill(_code(analyst_device))
-    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("Code from your authenticator app").fill(
+        device_code(analyst_device)
+    )
+    click_and_load(page.get_by_role("button", name="Continue"))
     assert page.url.rstrip("/").endswith("/admin")
 
     page.goto(live_server.url + "/admin/survey/response/")
-    page.get_by_role("link", name="NHS", exact=True).click()
+    click_and_load(page.get_by_role("link", name="NHS", exact=True))
     rows = page.locator("#result_list tbody tr")
     assert rows.count() == 1
-    rows.first.locator("th a").click()
+    click_and_load(rows.first.locator("th a"))
     assert page.get_by_text("Which sector do you work in?").is_visible()
 
     # Export what the filter shows, as XLSX, and open the file.
     page.goto(live_server.url + "/admin/survey/response/?sector=nhs")
-    page.get_by_role("link", name="Export").click()
+    click_and_load(page.get_by_role("link", name="Export"))
     assert page.get_by_text("1 submitted response match").is_visible()
     page.get_by_label("Format").select_option(label="xlsx")
     with page.expect_download() as download:
@@ -90,9 +88,9 @@ def test_a_wrong_code_keeps_the_admin_closed(live_server, page, analyst_device):
     page.goto(live_server.url + "/admin/")
     page.get_by_label("Username").fill("analyst")
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    click_and_load(page.get_by_role("button", name="Log in"))
     page.get_by_label("Code from your authenticator app").fill("000000")
-    page.get_by_role("button", name="Continue").click()
+    click_and_load(page.get_by_role("button", name="Continue"))
     assert page.get_by_text("The code is not right or has expired").is_visible()
     assert page.title().startswith("Error:")
     page.goto(live_server.url + "/admin/survey/response/")
@@ -104,11 +102,11 @@ def test_set_up_page_shows_a_qr_code_and_the_key(live_server, page, analyst_devi
     page.goto(live_server.url + "/admin/")
     page.get_by_label("Username").fill("analyst")
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    click_and_load(page.get_by_role("button", name="Log in"))
     assert "/admin/two-factor/set-up/" in page.url
     assert page.locator("img.staff-qr").is_visible()
     assert_no_axe_violations(page)
     device = TOTPDevice.objects.get(user__username="analyst")
-    page.get_by_label("Code from your authenticator app").fill(_code(device))
-    page.get_by_role("button", name="Finish setting up").click()
+    page.get_by_label("Code from your authenticator app").fill(device_code(device))
+    click_and_load(page.get_by_role("button", name="Finish setting up"))
     assert page.url.rstrip("/").endswith("/admin")

@@ -8,12 +8,12 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from openpyxl import load_workbook
 
 from coding.models import Code, Codebook, Coding, Sample
 from e2e.axe import assert_no_axe_violations
+from e2e.browser import click_and_load, sign_in
 from staff.roles import ANALYST, roles_sync
 from staff.tests.fixtures import PASSWORD
 from survey.tests.factories import SAMPLE_ANSWERS, submitted, wave_with_questionnaire
@@ -58,17 +58,6 @@ def coders():
     return codebook, responses, _staff("coder-one"), _staff("coder-two")
 
 
-def _sign_in(page, base: str, user, device) -> None:
-    page.goto(base + "/admin/")
-    page.get_by_label("Username").fill(user.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.get_by_label("Code from your authenticator app").fill(
-        f"{totp(device.bin_key):06d}"
-    )
-    page.get_by_role("button", name="Continue").click()
-
-
 def _code_ten_with_keys(page, keys: list[str]) -> None:
     """Tick codes with number keys and move on with j, never touching the mouse."""
     for key in keys:
@@ -85,7 +74,7 @@ def test_two_analysts_code_double_code_and_see_agreement(
 ):
     codebook, responses, (one, one_device), (two, two_device) = coders
     base = live_server.url
-    _sign_in(page, base, one, one_device)
+    sign_in(page, base, one.username, one_device)
 
     # The first analyst assigns every answer for blind double coding.
     page.goto(base + f"/admin/coding/codebook/{codebook.pk}/double-coding/")
@@ -93,7 +82,7 @@ def test_two_analysts_code_double_code_and_see_agreement(
     page.get_by_label("Percentage of answers").fill("100")
     page.get_by_label("coder-one").check()
     page.get_by_label("coder-two").check()
-    page.get_by_role("button", name="Assign the sample").click()
+    click_and_load(page.get_by_role("button", name="Assign the sample"))
     assert page.get_by_text("10 answers assigned to 2 coders").is_visible()
     sample = Sample.objects.get()
 
@@ -118,7 +107,7 @@ def test_two_analysts_code_double_code_and_see_agreement(
 
     # The second coder, on another device, codes the same ten blind.
     other = new_context().new_page()
-    _sign_in(other, base, two, two_device)
+    sign_in(other, base, two.username, two_device)
     other.goto(base + f"/admin/coding/codebook/{codebook.pk}/code/?sample={sample.pk}")
     assert "coder-one" not in other.content()
     _code_ten_with_keys(other, ["1"] * 10)
@@ -137,20 +126,20 @@ def test_two_analysts_code_double_code_and_see_agreement(
 def test_a_flagged_passage_is_masked_in_the_export(live_server, page, coders, tmp_path):
     codebook, responses, (one, one_device), _ = coders
     base = live_server.url
-    _sign_in(page, base, one, one_device)
+    sign_in(page, base, one.username, one_device)
     flagged = responses[5]
     page.goto(
         base + f"/admin/coding/codebook/{codebook.pk}/code/"
         f"?at=meaning_own_words&response={flagged.pk}"
     )
     page.get_by_label("Passage to flag for redaction").fill("Jo Bloggs")
-    page.get_by_role("button", name="Flag for redaction").click()
+    click_and_load(page.get_by_role("button", name="Flag for redaction"))
     assert page.get_by_text("Passage flagged for redaction.").is_visible()
     assert page.locator("mark", has_text="Jo Bloggs").is_visible()
     assert_no_axe_violations(page)
 
     page.goto(base + "/admin/survey/response/")
-    page.get_by_role("link", name="Export").click()
+    click_and_load(page.get_by_role("link", name="Export"))
     page.get_by_label("Format").select_option(label="xlsx")
     with page.expect_download() as download:
         page.get_by_role("button", name="Export").click()
@@ -165,15 +154,15 @@ def test_a_flagged_passage_is_masked_in_the_export(live_server, page, coders, tm
 def test_every_other_coding_page_has_no_axe_violations(live_server, page, coders):
     codebook, _, (one, one_device), _ = coders
     base = live_server.url
-    _sign_in(page, base, one, one_device)
+    sign_in(page, base, one.username, one_device)
     page.goto(base + f"/admin/coding/codebook/{codebook.pk}/themes/")
     assert_no_axe_violations(page)
     page.get_by_label("Question").select_option("meaning_own_words")
-    page.get_by_role("button", name="Suggest themes").click()
+    click_and_load(page.get_by_role("button", name="Suggest themes"))
     assert page.get_by_role("heading", name="Suggested themes from 10").is_visible()
     assert_no_axe_violations(page)
     page.goto(base + "/admin/coding/codebook/copy/")
-    page.get_by_role("button", name="Copy the codebook").click()
+    click_and_load(page.get_by_role("button", name="Copy the codebook"))
     assert page.title().startswith("Error:")
     assert_no_axe_violations(page)
 
@@ -184,7 +173,7 @@ def test_django_admin_pages_for_codebooks_have_no_axe_violations(
     """The changelist, the add form and the change form with its Code inline."""
     codebook, _, (one, one_device), _ = coders
     base = live_server.url
-    _sign_in(page, base, one, one_device)
+    sign_in(page, base, one.username, one_device)
     page.goto(base + "/admin/coding/")
     assert_no_axe_violations(page)
     page.goto(base + "/admin/coding/codebook/")

@@ -7,10 +7,10 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from e2e.axe import assert_no_axe_violations
+from e2e.browser import click_and_load, sign_in
 from findings.demo import synthetic_responses
 from findings.models import FindingsRelease
 from findings.services import release_publish
@@ -54,7 +54,7 @@ def test_before_any_release_the_list_says_so_without_axe_violations(live_server,
 def test_list_and_release_have_no_axe_violations(live_server, page, published):
     page.goto(live_server.url + "/findings/")
     assert_no_axe_violations(page)
-    page.get_by_role("link", name=published.title).click()
+    click_and_load(page.get_by_role("link", name=published.title))
     assert page.get_by_role("heading", name=published.title, level=1).is_visible()
     assert_no_axe_violations(page)
 
@@ -130,16 +130,9 @@ def test_the_analyst_preview_has_no_axe_violations(live_server, page, published)
     later = _closed_wave("browser-later", 60, seed=4)
     draft = FindingsRelease.objects.create(wave=later, title="Later wave findings")
 
-    page.goto(live_server.url + "/admin/")
-    page.get_by_label("Username").fill("analyst")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.get_by_label("Code from your authenticator app").fill(
-        f"{totp(device.bin_key):06d}"
-    )
-    page.get_by_role("button", name="Continue").click()
+    sign_in(page, live_server.url, "analyst", device)
     page.goto(live_server.url + f"/admin/findings/findingsrelease/{draft.pk}/change/")
-    page.get_by_role("link", name="Preview the public page").click()
+    click_and_load(page.get_by_role("link", name="Preview the public page"))
     assert page.get_by_text("exactly what the public page would show").is_visible()
     page.locator("#four_rs summary").click()
     # Set beside the published baseline, in percentage points.
@@ -153,7 +146,7 @@ def test_a_self_assessment_result_shows_the_sector_baseline(
     live_server, page, published
 ):
     page.goto(live_server.url + "/roadmap/self-assessment/")
-    page.get_by_role("button", name="Start now").click()
+    click_and_load(page.get_by_role("button", name="Start now"))
     page.get_by_label("NHS", exact=True).check()
     page.locator("#id_gov_1_4").check()
     page.get_by_role("button", name="See my results").click()

@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from casestudies.tests.factories import CaseStudyFactory
 from e2e.axe import assert_no_axe_violations
+from e2e.browser import click_and_load
 from roadmap.journey import COMPARISON_MINIMUM
 from roadmap.services import roadmap_content_load
 from roadmap.tests.factories import SelfAssessmentFactory
@@ -31,7 +32,7 @@ def roadmap():
 def _take_self_assessment(page, base_url):
     """Answer by keyboard: governance fully, policy at aware, the rest skipped."""
     page.goto(base_url + "/roadmap/self-assessment/")
-    page.get_by_role("button", name="Start now").click()
+    click_and_load(page.get_by_role("button", name="Start now"))
     page.get_by_label("Metropolitan Police").check()
     for code in ("gov_1", "gov_2", "gov_3"):
         radio = page.locator(f"#id_{code}_4")
@@ -63,7 +64,7 @@ def test_roadmap_page_has_no_axe_violations(live_server, page, roadmap, path):
 
 def test_questions_error_page_has_no_axe_violations(live_server, page, roadmap):
     page.goto(live_server.url + "/roadmap/self-assessment/questions/")
-    page.get_by_role("button", name="See my results").click()
+    click_and_load(page.get_by_role("button", name="See my results"))
     # The form posts to the same address: wait for the new page, not the URL.
     expect(page).to_have_title(re.compile(r"^Error: "))
     # GOV.UK Frontend moves focus to the summary; its link reaches the radio.

@@ -7,11 +7,11 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from casestudies.tests.factories import CaseStudyFactory
 from e2e.axe import assert_no_axe_violations
+from e2e.browser import sign_in
 from e2e.test_roadmap import _take_self_assessment
 from roadmap.journey import COMPARISON_MINIMUM
 from roadmap.models import DomainDescription, StageDescription
@@ -284,14 +284,7 @@ def test_staff_charts_stay_readable_in_forced_colours_with_a_dark_scheme(
     device = TOTPDevice.objects.create(user=user, name="Phone", confirmed=True)
     wave = wave_with_questionnaire(slug="browser-wave")
     submitted(wave, {"consent": "yes", "sector": "nhs", "boroughs": ["camden"]})
-    page.goto(live_server.url + "/admin/")
-    page.get_by_label("Username").fill("analyst")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.get_by_label("Code from your authenticator app").fill(
-        f"{totp(device.bin_key):06d}"
-    )
-    page.get_by_role("button", name="Continue").click()
+    sign_in(page, live_server.url, "analyst", device)
     page.emulate_media(forced_colors="active", color_scheme="dark")
     page.goto(live_server.url + "/admin/dashboard/")
     _assert_readable(_text_and_background(page, "svg.staff-chart"), 4)

@@ -7,10 +7,10 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from e2e.axe import assert_no_axe_violations
+from e2e.browser import click_and_load, sign_in
 from e2e.test_survey import _tab_to
 from staff.roles import ANALYST, roles_sync
 from staff.tests.fixtures import PASSWORD
@@ -41,7 +41,7 @@ def test_share_page_has_no_axe_violations_and_keeps_the_collectors_link(
     live_server, page, wave, collector
 ):
     page.goto(f"{live_server.url}/survey/demo/?via={collector.code}")
-    page.get_by_role("link", name="Share this survey with colleagues").click()
+    click_and_load(page.get_by_role("link", name="Share this survey with colleagues"))
     assert page.url.endswith(f"/survey/demo/share/?via={collector.code}")
     link = f"{live_server.url}/survey/demo/?via={collector.code}"
     assert page.get_by_label("Link to the survey").input_value() == link
@@ -113,14 +113,7 @@ def test_the_dashboards_coverage_section_has_no_axe_violations(
     submitted(wave, collector=collector)
     ResponseFactory(wave=wave, collector=collector)
 
-    page.goto(live_server.url + "/admin/")
-    page.get_by_label("Username").fill("analyst")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.get_by_label("Code from your authenticator app").fill(
-        f"{totp(device.bin_key):06d}"
-    )
-    page.get_by_role("button", name="Continue").click()
+    sign_in(page, live_server.url, "analyst", device)
     page.goto(f"{live_server.url}/admin/dashboard/?wave=demo")
     section = page.locator("#coverage")
     assert section.get_by_role(
@@ -129,11 +122,11 @@ def test_the_dashboards_coverage_section_has_no_axe_violations(
     assert section.get_by_role("cell", name=collector.name).count() == 0
     assert section.get_by_role("rowheader", name=collector.name).is_visible()
     page.get_by_label("Target per borough and sector").fill("0")
-    page.get_by_role("button", name="Set target").click()
+    click_and_load(page.get_by_role("button", name="Set target"))
     assert page.get_by_text("Enter a target of 1 or more").is_visible()
     assert_no_axe_violations(page)
     page.get_by_label("Target per borough and sector").fill("1")
-    page.get_by_role("button", name="Set target").click()
+    click_and_load(page.get_by_role("button", name="Set target"))
     assert "strong" in page.locator("#coverage p").first.inner_html()
     assert_no_axe_violations(page)
     # Under forced colours the map's tiles take system colours, not our blues.

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from e2e.axe import assert_no_axe_violations
+from e2e.browser import click_and_load
 from survey.models import Response
 from survey.questionnaire import NEXT_WAVE_DEFINITION
 from survey.tests.factories import LONDON, wave_with_questionnaire
@@ -42,8 +43,7 @@ def _start(page, base_url, wave):
 
 
 def _continue(page):
-    page.get_by_role("button", name=CONTINUE).click()
-    page.wait_for_load_state()
+    click_and_load(page.get_by_role("button", name=CONTINUE))
 
 
 def _answer_page(page):
@@ -102,8 +102,7 @@ def test_every_survey_page_has_no_axe_violations(live_server, page, wave, closed
     # The contact opt-in with errors: yes, but no name or email.
     page.goto(base + "/survey/demo/case-study-contact/?change=1")
     page.get_by_label("Yes, you can contact me").check()
-    page.get_by_role("button", name="Save and return to check answers").click()
-    page.wait_for_load_state()
+    click_and_load(page.get_by_role("button", name="Save and return to check answers"))
     assert "Enter your name" in page.content()
     page.locator(".govuk-error-summary a[href='#id_email']").click()
     assert page.evaluate("document.activeElement.id") == "id_email"
@@ -116,7 +115,7 @@ def test_every_survey_page_has_no_axe_violations(live_server, page, wave, closed
     assert_no_axe_violations(page)
     page.goto(base + "/survey/demo/save-and-return/")
     assert_no_axe_violations(page)
-    page.get_by_role("button", name="Send the link").click()
+    click_and_load(page.get_by_role("button", name="Send the link"))
     assert "Enter your email address" in page.content()
     assert_no_axe_violations(page)
     page.goto(base + "/survey/demo/check-answers/")
@@ -126,7 +125,7 @@ def test_every_survey_page_has_no_axe_violations(live_server, page, wave, closed
     withdraw_link = page.locator("#withdraw-link").input_value()
     page.goto(withdraw_link)
     assert_no_axe_violations(page)
-    page.get_by_role("button", name="Withdraw and delete my response").click()
+    click_and_load(page.get_by_role("button", name="Withdraw and delete my response"))
     assert "Enter your reference" in page.content()
     assert_no_axe_violations(page)
 
@@ -185,8 +184,7 @@ def test_resume_link_in_a_fresh_browser_then_submit(
     other.wait_for_url(re.compile(r"/questions/about_you-2/$"))
     assert "Basic Command Unit" in other.content()
     other.get_by_label("Central East (Hackney, Tower Hamlets)").check()
-    other.get_by_role("button", name=CONTINUE).click()
-    other.wait_for_load_state()
+    click_and_load(other.get_by_role("button", name=CONTINUE))
     _to_check_answers(other)
     assert "Central East (Hackney, Tower Hamlets)" in other.content()
     other.get_by_role("button", name="Submit your response").click()

@@ -5,6 +5,7 @@ import re
 import pytest
 
 from e2e.axe import assert_no_axe_violations
+from e2e.browser import click_and_load
 from survey.models import Response
 from survey.questionnaire import NEXT_WAVE_DEFINITION
 from survey.tests.factories import wave_with_questionnaire
@@ -57,8 +58,7 @@ def test_other_reveals_its_box_under_radios_and_checkboxes(live_server, page, wa
     assert box.is_visible()
     assert_no_axe_violations(page)
     box.fill("Parking")
-    page.get_by_role("button", name=CONTINUE).click()
-    page.wait_for_load_state()
+    click_and_load(page.get_by_role("button", name=CONTINUE))
     answers = Response.objects.get().answers
     assert answers["barriers"] == ["other"]
     assert answers["barriers_other"] == "Parking"

@@ -7,6 +7,7 @@ from http import HTTPStatus
 import pytest
 
 from e2e.axe import assert_no_axe_violations
+from e2e.browser import click_and_load
 from survey.models import Response
 from survey.tests.factories import LONDON, wave_with_questionnaire
 
@@ -40,8 +41,7 @@ def _sideways_overflow(page) -> int:
 
 def _start(page, base_url, wave) -> None:
     page.goto(f"{base_url}/survey/{wave.slug}/")
-    page.get_by_role("button", name="Start now").click()
-    page.wait_for_load_state()
+    click_and_load(page.get_by_role("button", name="Start now"))
 
 
 def test_withdrawn_page_has_no_axe_violations(live_server, page):
@@ -94,7 +94,7 @@ def test_refused_page_has_no_axe_violations(live_server, page, wave):
     # What an automated form-filler does: fill the field people never see.
     page.locator("#id_website").evaluate("el => { el.value = 'https://spam.example'; }")
     with page.expect_response(lambda r: r.request.method == "POST") as posted:
-        page.get_by_role("button", name="Start now").click()
+        click_and_load(page.get_by_role("button", name="Start now"))
     assert posted.value.status == HTTPStatus.BAD_REQUEST
     assert _heading(page) == "Sorry, we could not accept this"
     assert not Response.objects.exists()
@@ -113,8 +113,7 @@ def test_start_and_confirmation_pages_fit_a_320px_screen(
     _start(page, live_server.url, wave)
     assert re.search(r"/questions/consent/$", page.url)
     page.locator("#id_consent").check()
-    page.get_by_role("button", name="Save and continue").click()
-    page.wait_for_load_state()
+    click_and_load(page.get_by_role("button", name="Save and continue"))
     page.goto(f"{live_server.url}/survey/{wave.slug}/check-answers/")
     page.get_by_role("button", name="Submit your response").click()
     page.wait_for_url(re.compile(r"/confirmation/$"))
