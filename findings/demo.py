@@ -188,8 +188,10 @@ def seed_demo() -> list[str]:
         wave=wave,
         defaults={
             "title": "What London told us: demo baseline (demo data)",
-            "summary": "Demo data: these figures come from synthetic responses made "
-            "up for trying the site out. They are not real findings.",
+            "summary": f"Demo data: a worked example of a findings release, from "
+            f"{RESPONSES} synthetic responses to the baseline questions, so staff can "
+            "see how main points, the agreement picture and disclosure control "
+            "look before a real wave is published.",
             "is_demo": True,
         },
     )
