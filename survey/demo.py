@@ -37,7 +37,8 @@ DEMO_INTRO_NOTE = (
     "demo data and are not part of the research."
 )
 
-# Demo responses, clearly marked: their organisation name says "Demo".
+# Demo responses, clearly marked: their organisation name says "Demo", and each
+# written answer starts "Demo answer:", so the coding workbench has answers to code.
 DEMO_RESPONSES = [
     {
         "consent": "yes",
@@ -55,6 +56,12 @@ DEMO_RESPONSES = [
         "team_training_types": ["half_day"],
         "team_supervision": "some_or_irregular",
         "has_example": "no",
+        "meaning_own_words": "Demo answer: noticing that behaviour can be a response "
+        "to what has happened to someone, and asking what they need.",
+        "barriers_detail": "Demo answer: caseloads are high, so staff cannot be "
+        "released for training, and the funding for our pilot was short-term.",
+        "enablers": "Demo answer: our director protects time for reflective "
+        "practice, and refresher sessions follow the first course.",
     },
     {
         "consent": "yes",
@@ -71,6 +78,12 @@ DEMO_RESPONSES = [
         "training_types": ["e_learning"],
         "training_confidence": "agree",
         "has_example": "no",
+        "meaning_own_words": "Demo answer: keeping people safe while giving them "
+        "choices, and explaining what we are doing and why.",
+        "barriers_detail": "Demo answer: shift patterns and staff turnover mean the "
+        "people who were trained have often moved on.",
+        "enablers": "Demo answer: senior leaders talk about it in briefings, so "
+        "it is seen as part of the job.",
     },
     {
         "consent": "yes",
@@ -87,6 +100,12 @@ DEMO_RESPONSES = [
         "principle_safety": "strongly_agree",
         "team_training_types": ["multi_day"],
         "has_example": "no",
+        "meaning_own_words": "Demo answer: working with people rather than doing "
+        "things to them, and avoiding making them repeat their story.",
+        "barriers_detail": "Demo answer: waiting lists and short-term grants; when "
+        "the money ends, the work stops.",
+        "enablers": "Demo answer: supervision that follows up the training, and "
+        "people with lived experience helping to design the service.",
     },
 ]
 

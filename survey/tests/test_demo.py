@@ -39,6 +39,22 @@ def test_demo_wave_is_open_now_clearly_named_and_has_demo_responses():
     assert any("/survey/demo/" in line for line in lines)
 
 
+def test_demo_responses_give_the_coding_workbench_written_answers_marked_demo():
+    seed_demo()
+    wave = Wave.objects.get(name=DEMO_WAVE_NAME)
+    long_text = set(
+        wave.questions.filter(type="long_text").values_list("code", flat=True)
+    )
+    written = [
+        text
+        for response in Response.objects.for_wave(wave).submitted()
+        for code, text in response.answers.items()
+        if code in long_text and text
+    ]
+    assert len(written) == 9
+    assert all(text.startswith("Demo answer: ") for text in written)
+
+
 def test_second_run_moves_no_dates_and_adds_nothing():
     seed_demo()
     wave = Wave.objects.get(name=DEMO_WAVE_NAME)
